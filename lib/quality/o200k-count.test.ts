@@ -1,0 +1,89 @@
+import fs from "node:fs";
+import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
+import { describe, expect, it } from "vitest";
+import { fixturePath, hasFixtures } from "@/lib/testing/fixtures";
+import { createO200kCounter } from "./o200k-count";
+import { forEachTokenChunk } from "./token-chunks";
+
+const exact = (text: string) => countTokens(text, { disallowedSpecial: new Set() });
+
+/** Deterministic pseudo-random text over characters that stress every split-regex branch. */
+function tricky(seed: number, length: number): string {
+  const alphabet = ["a", "Z", "q", "HTTP", "Server", "don", "'", "'s", "'LL", "'ve", "7", "123456", " ", "  ", "\t", "\n", "\r\n", "\n\n", " \n ", "/", "//", ";", "(", ")", "->", "é", "—", "日本", "\u00a0", "\u2028", "<|endoftext|>", "\v", "\f", "\u0001"];
+  let x = seed;
+  let out = "";
+  while (out.length < length) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    out += alphabet[x % alphabet.length];
+  }
+  return out;
+}
+
+describe("forEachTokenChunk", () => {
+  it("covers the text with consecutive chunks", () => {
+    const text = tricky(1, 5000);
+    const ranges: [number, number][] = [];
+    forEachTokenChunk(text, (s, e) => ranges.push([s, e]));
+    expect(ranges[0][0]).toBe(0);
+    expect(ranges[ranges.length - 1][1]).toBe(text.length);
+    for (let i = 1; i < ranges.length; i++) expect(ranges[i][0]).toBe(ranges[i - 1][1]);
+    expect(ranges.length).toBeGreaterThan(10);
+  });
+
+  it.each([
+    ["blank lines", "a\n\nb\n \n\tc"],
+    ["a slash opening the next line", "x;\n// comment\n/* c */"],
+    ["indented lines", "def f():\n    return 1\n\tpass\n"],
+    ["CRLF", "a\r\nb\r\n\r\n c"],
+    ["unicode spaces", "a\n\u00a0b\n\u2028c\n\u3000d"],
+    ["trailing indentation", "a\n   "],
+  ])("chunks sum to the exact count: %s", (_name, text) => {
+    let sum = 0;
+    forEachTokenChunk(text, (s, e) => (sum += exact(text.slice(s, e))));
+    expect(sum).toBe(exact(text));
+  });
+});
+
+describe("createO200kCounter", () => {
+  it("matches gpt-tokenizer on random tricky text", () => {
+    const count = createO200kCounter();
+    for (let seed = 1; seed <= 300; seed++) {
+      const text = tricky(seed, 50 + (seed % 7) * 100);
+      expect(count(text), `seed ${seed}`).toBe(exact(text));
+    }
+  });
+
+  it("matches on mostly-ASCII text and stays exact when warm", () => {
+    const count = createO200kCounter();
+    const ascii = (seed: number) => tricky(seed, 2000).replace(/[^\x00-\x7f]/g, "x");
+    for (let seed = 1; seed <= 100; seed++) expect(count(ascii(seed))).toBe(exact(ascii(seed)));
+    for (let seed = 1; seed <= 100; seed++) expect(count(ascii(seed))).toBe(exact(ascii(seed)));
+  });
+
+  it("handles empty and special-token text", () => {
+    const count = createO200kCounter();
+    expect(count("")).toBe(0);
+    expect(count("a <|endoftext|> b")).toBe(exact("a <|endoftext|> b"));
+  });
+});
+
+describe.skipIf(!hasFixtures)("createO200kCounter on real trajectories", () => {
+  it.each(["07_mini-swe-agent-1_django__django-16950.traj.json", "10_openhands-v0_multi-swe-bench_output.jsonl"])(
+    "equals gpt-tokenizer on every string of %s",
+    (name) => {
+      const strings: string[] = [];
+      const walk = (v: unknown): void => {
+        if (typeof v === "string") strings.push(v);
+        else if (Array.isArray(v)) v.forEach(walk);
+        else if (v && typeof v === "object") Object.values(v).forEach(walk);
+      };
+      const raw = fs.readFileSync(fixturePath(name), "utf8");
+      if (name.endsWith(".jsonl")) raw.split("\n").filter(Boolean).forEach((line) => walk(JSON.parse(line)));
+      else walk(JSON.parse(raw));
+      const count = createO200kCounter();
+      const mismatches = strings.filter((s) => count(s) !== exact(s));
+      expect(strings.length).toBeGreaterThan(100);
+      expect(mismatches.slice(0, 3).map((s) => s.slice(0, 80))).toEqual([]);
+    },
+  );
+});
