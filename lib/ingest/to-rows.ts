@@ -1,0 +1,185 @@
+/**
+ * Turns a normalized episode into the rows ingest writes: the narrow `episodes` row, its wide
+ * `episode_contents` row and its `steps`. Pure: no I/O, so it is unit-tested on fixtures.
+ */
+import { createHash } from "node:crypto";
+import { gzipSync, constants } from "node:zlib";
+import { stepKindOf, type NormalizedEpisode, type Step, type StepPart } from "@/lib/formats/episode";
+import type { QualitySignals } from "@/lib/quality";
+
+export type Provenance = { sourceFile: string; sourceLocation: number; rawText: string };
+
+export type StepRowInput = {
+  idx: number;
+  role: string;
+  kind: string;
+  toolName: string | null;
+  text: string;
+  arguments: string | null;
+  exitCode: number | null;
+  parts: string;
+  meta: string | null;
+};
+
+export type EpisodeRows = {
+  contentHash: string;
+  instanceId: string | null;
+  model: string | null;
+  episode: {
+    kind: string;
+    sourceFormat: string;
+    formatVersion: string | null;
+    instanceId: string | null;
+    repo: string | null;
+    agent: string | null;
+    model: string | null;
+    attemptGroup: string | null;
+    attemptIndex: number | null;
+    isBestAttempt: boolean | null;
+    exitStatusRaw: string | null;
+    exitStatusClass: string;
+    resolved: boolean | null;
+    f2pPass: number | null;
+    f2pFail: number | null;
+    p2pPass: number | null;
+    p2pFail: number | null;
+    stepCount: number;
+    toolCallCount: number;
+    tokenCount: number;
+    costUsd: number | null;
+    apiCalls: number | null;
+    patchBytes: number;
+    filesTouched: number;
+    qualityFlags: string[];
+  };
+  content: {
+    taskText: string | null;
+    baseCommit: string | null;
+    finalPatch: string | null;
+    goldPatch: string | null;
+    testPatch: string | null;
+    pullRequest: string | null;
+    outcome: string;
+    quality: string;
+    meta: string;
+    sourceFile: string;
+    sourceLocation: number;
+    rawSha256: string;
+    rawGzip: Buffer;
+  };
+  steps: StepRowInput[];
+};
+
+function partText(part: StepPart): string {
+  switch (part.type) {
+    case "message":
+    case "reasoning":
+    case "observation":
+      return part.text;
+    case "tool_call": {
+      const { command, code } = part.arguments;
+      if (typeof command === "string" && Object.keys(part.arguments).length === 1) return command;
+      if (typeof code === "string" && Object.keys(part.arguments).length === 1) return code;
+      return `${part.name} ${JSON.stringify(part.arguments)}`;
+    }
+    case "file_edit":
+      return [part.path, part.oldText, part.newText, part.diff].filter((t) => t).join("\n");
+  }
+}
+
+/** The text a person reads and a search matches for a step: its parts, in order. */
+export function stepText(step: Step): string {
+  return step.parts.map(partText).filter((t) => t !== "").join("\n\n");
+}
+
+function stepRow(step: Step, idx: number): StepRowInput {
+  const call = step.parts.find((p) => p.type === "tool_call");
+  const observation = step.parts.find((p) => p.type === "observation");
+  const toolName = call?.name ?? (observation?.type === "observation" ? observation.toolName : undefined) ?? null;
+  const exitCode = observation?.type === "observation" ? (observation.exitCode ?? null) : null;
+  return {
+    idx,
+    role: step.role,
+    kind: stepKindOf(step),
+    toolName,
+    text: cleanText(stepText(step)),
+    arguments: call ? jsonText(call.arguments) : null,
+    exitCode,
+    parts: jsonText(step.parts),
+    meta: step.meta || step.timestamp ? jsonText({ ...step.meta, timestamp: step.timestamp }) : null,
+  };
+}
+
+// PostgreSQL text and jsonb cannot hold NUL; trajectories of binary output sometimes do.
+const nulEscape = /(?<!\\)((?:\\\\)*)\\u0000/g;
+
+/** JSON for a jsonb column: NUL characters become U+FFFD (the only lossy step, and a visible one). */
+export function jsonText(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.includes("\\u0000") ? text.replace(nulEscape, "$1\\ufffd") : text;
+}
+
+/** Text for a text column, with NUL replaced as in `jsonText`. */
+export function cleanText<T extends string | null>(text: T): T {
+  return (text !== null && text.includes("\u0000") ? text.replaceAll("\u0000", "\uFFFD") : text) as T;
+}
+
+export function sha256(text: string | Buffer): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+export function toRows(episode: NormalizedEpisode, provenance: Provenance, quality: QualitySignals): EpisodeRows {
+  const { outcome } = episode;
+  const steps = episode.steps.map(stepRow);
+  const raw = Buffer.from(provenance.rawText);
+  return {
+    // Same normalized content = same episode, whatever the file's whitespace or name.
+    contentHash: sha256(JSON.stringify(episode)),
+    instanceId: episode.instanceId,
+    model: episode.model,
+    episode: {
+      kind: episode.kind,
+      sourceFormat: episode.sourceFormat,
+      formatVersion: episode.formatVersion,
+      instanceId: episode.instanceId,
+      repo: episode.repo,
+      agent: episode.agent,
+      model: episode.model,
+      attemptGroup: episode.attempt?.groupKey ?? null,
+      attemptIndex: episode.attempt?.index ?? null,
+      isBestAttempt: episode.attempt?.isBest ?? null,
+      exitStatusRaw: outcome.exitStatusRaw,
+      exitStatusClass: quality.exitStatusClass,
+      resolved: outcome.resolved,
+      f2pPass: outcome.failToPass?.success.length ?? null,
+      f2pFail: outcome.failToPass?.failure.length ?? null,
+      p2pPass: outcome.passToPass?.success.length ?? null,
+      p2pFail: outcome.passToPass?.failure.length ?? null,
+      stepCount: steps.length,
+      toolCallCount: quality.counts.toolCalls,
+      tokenCount: quality.tokens.total,
+      costUsd: episode.sourceMetrics.costUsd,
+      apiCalls: episode.sourceMetrics.apiCalls,
+      patchBytes: quality.patch.bytes,
+      filesTouched: quality.patch.filesTouched,
+      qualityFlags: quality.flags,
+    },
+    content: {
+      taskText: cleanText(episode.taskText),
+      baseCommit: episode.baseCommit,
+      finalPatch: cleanText(episode.finalPatch),
+      goldPatch: cleanText(episode.goldPatch),
+      testPatch: cleanText(episode.testPatch),
+      pullRequest: episode.pullRequest ? jsonText(episode.pullRequest) : null,
+      outcome: jsonText(outcome),
+      quality: jsonText(quality),
+      meta: jsonText({ ...episode.meta, sourceMetrics: episode.sourceMetrics }),
+      sourceFile: provenance.sourceFile,
+      sourceLocation: provenance.sourceLocation,
+      rawSha256: sha256(raw),
+      // Level 1: the raw record is kept for re-parsing, not for reading; speed beats ratio here.
+      rawGzip: gzipSync(raw, { level: constants.Z_BEST_SPEED }),
+    },
+    steps,
+  };
+}
