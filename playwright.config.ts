@@ -34,6 +34,7 @@ export default defineConfig({
       BETTER_AUTH_SECRET: "atelier-e2e-secret-0123456789abcdef",
       BETTER_AUTH_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_SIGN_IN_PER_MINUTE: "1000",
     },
   },
 });

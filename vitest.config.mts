@@ -26,7 +26,6 @@ export default defineConfig({
           name: "db",
           include: sources.map((dir) => `${dir}/**/*.db.test.ts`),
           globalSetup: ["lib/testing/vitest-global-setup.ts"],
-          maxWorkers: 2,
         },
       },
     ],

@@ -7,7 +7,8 @@ test("anonymous visitors are sent to sign-in and bad passwords are refused", asy
   await page.getByLabel("Email").fill(accounts.admin.email);
   await page.getByLabel("Password").fill("definitely-wrong-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText(/invalid/i);
+  await expect(page.getByRole("alert").filter({ hasText: /invalid email or password/i })).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
 });
 
 test("an admin signs in, browses the episode list and opens an episode", async ({ page }) => {

@@ -7,6 +7,7 @@ import { z, ZodError, type ZodType } from "zod";
 import { resolveActor, type Actor } from "@/lib/auth/actor";
 import { AuthError, checkRole } from "@/lib/auth/permission";
 import type { Role } from "@/lib/auth/roles";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 
 export class HttpError extends Error {
   constructor(
@@ -20,15 +21,15 @@ export class HttpError extends Error {
   }
 }
 
-export const notFound = (what: string) => new HttpError(404, "not_found", `${what} not found.`);
-export const conflict = (message: string, details?: unknown) => new HttpError(409, "conflict", message, details);
-
 export function errorResponse(status: number, code: string, message: string, details?: unknown) {
   return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status });
 }
 
 function toResponse(error: unknown): NextResponse {
   if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message, error.details);
+  if (error instanceof NotFoundError) return errorResponse(404, "not_found", error.message);
+  if (error instanceof ConflictError) return errorResponse(409, "conflict", error.message, error.details);
+  if (error instanceof InvalidInputError) return errorResponse(422, "invalid_request", error.message, error.details);
   if (error instanceof AuthError)
     return errorResponse(error.status, error.status === 401 ? "unauthorized" : "forbidden", error.message);
   if (error instanceof ZodError)

@@ -41,6 +41,11 @@ function playwrightCounts(file: string): Counts {
   return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0, skipped: s.skipped ?? 0 };
 }
 
+/** A runner that failed without reporting a failed test (config or setup error) still fails. */
+function withExitCode(counts: Counts, code: number): Counts {
+  return code !== 0 && counts.failed === 0 ? { ...counts, failed: 1 } : counts;
+}
+
 async function main() {
   const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
   const results = path.join(process.cwd(), "test-results");
@@ -53,8 +58,8 @@ async function main() {
   try {
     const vitestReport = path.join(results, "vitest.json");
     fs.rmSync(vitestReport, { force: true });
-    await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], env);
-    vitest = vitestCounts(vitestReport);
+    const vitestCode = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], env);
+    vitest = withExitCode(vitestCounts(vitestReport), vitestCode);
 
     if (!isBuildCurrent()) await runBuild();
     process.env.DATABASE_URL = database.url;
@@ -62,8 +67,8 @@ async function main() {
     const accounts = await prepareE2e(path.join(os.tmpdir(), `atelier-e2e-${process.pid}`));
     const playwrightReport = path.join(results, "playwright.json");
     fs.rmSync(playwrightReport, { force: true });
-    await run(bin("playwright"), ["test"], { ...env, ...accounts });
-    playwright = playwrightCounts(playwrightReport);
+    const playwrightCode = await run(bin("playwright"), ["test"], { ...env, ...accounts });
+    playwright = withExitCode(playwrightCounts(playwrightReport), playwrightCode);
   } finally {
     const { disconnect } = await import("@/lib/db");
     await disconnect().catch(() => undefined);

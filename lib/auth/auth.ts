@@ -26,6 +26,13 @@ function createAuth() {
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
     user: { additionalFields: { role: { type: "string", input: false, defaultValue: "viewer" } } },
     session: { expiresIn: 60 * 60 * 24 * 14, cookieCache: { enabled: false } },
+    // Slows password guessing; a test run that signs in many times raises the limit.
+    rateLimit: {
+      enabled: true,
+      window: 60,
+      max: 600,
+      customRules: { "/sign-in/email": { window: 60, max: env().AUTH_SIGN_IN_PER_MINUTE } },
+    },
     telemetry: { enabled: false },
     plugins: [nextCookies()],
   });

@@ -1,4 +1,5 @@
 /** The registry of source formats: detection order does not matter, confidence does. */
+import { InvalidInputError } from "@/lib/errors";
 import { chatFormat } from "./chat";
 import type { FormatModule } from "./format-module";
 import { miniSweAgentFormat } from "./mini-swe-agent";
@@ -26,7 +27,7 @@ export function getFormat(name: string): FormatModule {
   return module;
 }
 
-export class UnknownFormatError extends Error {
+export class UnknownFormatError extends InvalidInputError {
   constructor(name: string) {
     super(`Unknown format "${name}". Known formats: ${formatModules.map((m) => m.name).join(", ")}.`);
     this.name = "UnknownFormatError";

@@ -65,7 +65,7 @@ type Pending = { rows: EpisodeRows[]; bytes: number; attachments: { attachment: 
 export async function importFiles(inputs: readonly ImportInput[], options: ImportOptions): Promise<ImportSummary> {
   const forced = options.format ? getFormat(options.format) : null;
   const batch = await prisma.importBatch.create({
-    data: { source: options.source, createdById: options.createdById ?? null, options: { format: options.format ?? null, skipInvalid: !!options.skipInvalid } },
+    data: { source: options.source, createdById: options.createdById ?? null, options: { format: options.format ?? null, skipInvalid: !!options.skipInvalid, pid: process.pid } },
   });
   options.onBatchCreated?.(batch.id);
   const errors = new ImportErrors();

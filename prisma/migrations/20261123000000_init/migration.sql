@@ -110,6 +110,7 @@ CREATE TABLE "import_batches" (
     "options" JSONB NOT NULL DEFAULT '{}',
     "started_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "finished_at" TIMESTAMP(3),
+    "undone_at" TIMESTAMP(3),
 
     CONSTRAINT "import_batches_pkey" PRIMARY KEY ("id")
 );
@@ -161,6 +162,7 @@ CREATE TABLE "episode_contents" (
     "test_patch" TEXT,
     "pull_request" JSONB,
     "outcome" JSONB NOT NULL DEFAULT '{}',
+    "attached" JSONB,
     "quality" JSONB NOT NULL DEFAULT '{}',
     "meta" JSONB NOT NULL DEFAULT '{}',
     "source_file" TEXT NOT NULL,

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { getEpisode } from "@/lib/episodes/read-episode";
-import { notFound, route } from "@/lib/http";
+import { NotFoundError } from "@/lib/errors";
+import { route } from "@/lib/http";
 
 const idSchema = z.coerce.number().int().positive();
 
 export const GET = route({ role: "viewer" }, async ({ params }) => {
   const episode = await getEpisode(idSchema.parse(params.id));
-  if (!episode) throw notFound("Episode");
+  if (!episode) throw new NotFoundError("Episode");
   return episode;
 });

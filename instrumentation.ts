@@ -1,0 +1,10 @@
+/** Runs once when the Next.js server starts. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { markInterruptedBatches } = await import("@/lib/ingest/import-jobs");
+  const count = await markInterruptedBatches().catch((error) => {
+    console.error("[startup] could not check for interrupted imports", error);
+    return 0;
+  });
+  if (count > 0) console.warn(`[startup] ${count} import batch(es) were interrupted by a restart and marked failed.`);
+}
