@@ -95,6 +95,27 @@ describe("importFiles", () => {
     }
   });
 
+  it("names the field of a record with wrong types", async () => {
+    const bad = JSON.stringify({ trajectory_format: "mini-swe-agent-1", instance_id: `${run}__w-1`, messages: "not a list", info: {} });
+    const file = write(`${run}-w.jsonl`, `${miniTrajectory(`${run}__w-0`)}\n${bad}\n`);
+    const summary = await importFiles([{ path: file, name: "w.jsonl" }], { source: "cli" });
+    expect(summary.status).toBe("failed");
+    expect(formatImportError(summary.errors[0])).toMatch(/^w\.jsonl:2: messages: /);
+    expect(await countFor([`${run}__w-0`])).toBe(0);
+  });
+
+  it("survives a 100 MB single line of garbage", async () => {
+    const file = path.join(dir, `${run}-huge.jsonl`);
+    const handle = fs.openSync(file, "w");
+    fs.writeSync(handle, '{"messages": "');
+    const block = "x".repeat(1024 * 1024);
+    for (let i = 0; i < 100; i++) fs.writeSync(handle, block);
+    fs.closeSync(handle);
+    const summary = await importFiles([{ path: file, name: "huge.jsonl" }], { source: "cli" });
+    expect(summary.status).toBe("failed");
+    expect(summary.errors.map(formatImportError).join("\n")).toMatch(/huge\.jsonl(:1)?: (invalid JSON|unknown format|.*truncated)/);
+  });
+
   it("reports an over-long line without loading it", async () => {
     const ids = [`${run}__c-1`];
     const file = write(`${run}-c.jsonl`, `${miniTrajectory(ids[0])}\n{"x": "${"y".repeat(2 * 1024 * 1024)}"}\n`);

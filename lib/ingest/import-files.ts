@@ -8,12 +8,11 @@ import path from "node:path";
 import { pool, prisma } from "@/lib/db";
 import { formatModules, getFormat } from "@/lib/formats";
 import { detectFormat } from "@/lib/formats/detect";
-import { RecordError, type Attachment, type FormatModule } from "@/lib/formats/format-module";
+import { RecordError, type FormatModule } from "@/lib/formats/format-module";
 import { computeQuality, type TokenCounter } from "@/lib/quality";
 import { FileError, openRecordFile } from "./read-file";
-import { toRows, type EpisodeRows } from "./to-rows";
-import { insertContents, insertEpisodes, insertSteps } from "./write-rows";
-import { applyAttachmentsTo, insertAttachments } from "./attachments";
+import { toRows } from "./to-rows";
+import { BatchWriter, type WriteCounts } from "./batch-writer";
 import { ImportErrors, type ImportError } from "./import-errors";
 
 export type ImportInput = { path: string; name?: string };
@@ -57,15 +56,11 @@ export type ImportSummary = {
 };
 
 const defaultMaxRecordBytes = 256 * 1024 * 1024;
-const flushEpisodes = 500;
-const flushBytes = 16 * 1024 * 1024;
-
-type Pending = { rows: EpisodeRows[]; bytes: number; attachments: { attachment: Attachment; rawText: string }[] };
 
 export async function importFiles(inputs: readonly ImportInput[], options: ImportOptions): Promise<ImportSummary> {
   const forced = options.format ? getFormat(options.format) : null;
   const batch = await prisma.importBatch.create({
-    data: { source: options.source, createdById: options.createdById ?? null, options: { format: options.format ?? null, skipInvalid: !!options.skipInvalid, pid: process.pid } },
+    data: { source: options.source, createdById: options.createdById ?? null, options: { format: options.format ?? null, skipInvalid: !!options.skipInvalid, tokenizer: options.tokenizer?.name ?? "o200k_base", pid: process.pid } },
   });
   options.onBatchCreated?.(batch.id);
   const errors = new ImportErrors();
@@ -78,27 +73,13 @@ export async function importFiles(inputs: readonly ImportInput[], options: Impor
       const name = input.name ?? input.path;
       const summary: FileSummary = { name, format: null, bytes: fs.statSync(input.path).size, records: 0, imported: 0, duplicates: 0, invalid: 0, attachments: 0 };
       summaries.push(summary);
-      const pending: Pending = { rows: [], bytes: 0, attachments: [] };
+      const writer = new BatchWriter(client, batch.id);
       const report = (bytesDone: number) =>
         options.onProgress?.({ file: name, fileIndex, files: inputs.length, bytesDone, bytesTotal: summary.bytes, summary });
-
-      const flush = async () => {
-        const ids = await insertEpisodes(client, batch.id, pending.rows);
-        const inserted = ids.flatMap((id, i) => (id === null ? [] : [{ id, row: pending.rows[i] }]));
-        summary.imported += inserted.length;
-        summary.duplicates += ids.length - inserted.length;
-        await insertContents(client, inserted);
-        await insertSteps(client, inserted);
-        const added = await insertAttachments(client, batch.id, pending.attachments);
-        summary.attachments += added;
-        summary.duplicates += pending.attachments.length - added;
-        const instanceIds = new Set<string>();
-        for (const { row } of inserted) if (row.instanceId) instanceIds.add(row.instanceId);
-        for (const { attachment } of pending.attachments) instanceIds.add(attachment.instanceId);
-        await applyAttachmentsTo(client, [...instanceIds]);
-        pending.rows = [];
-        pending.attachments = [];
-        pending.bytes = 0;
+      const counted = (counts: WriteCounts) => {
+        summary.imported += counts.imported;
+        summary.duplicates += counts.duplicates;
+        summary.attachments += counts.attachments;
       };
 
       let opened;
@@ -138,15 +119,18 @@ export async function importFiles(inputs: readonly ImportInput[], options: Impor
           if (parsed.type === "episodes") {
             for (const episode of parsed.episodes) {
               const quality = computeQuality(episode, { tokenizer: options.tokenizer });
-              pending.rows.push(toRows(episode, { sourceFile: name, sourceLocation: record.location, rawText: record.text }, quality));
+              const provenance = { sourceFile: name, sourceLocation: record.location, rawText: record.text };
+              writer.addEpisode(toRows(episode, provenance, quality), record.text.length);
             }
           } else {
-            for (const attachment of parsed.attachments) pending.attachments.push({ attachment, rawText: record.text });
+            for (const attachment of parsed.attachments) writer.addAttachment(attachment, record.text.length);
           }
-          pending.bytes += record.text.length;
-          if (pending.rows.length >= flushEpisodes || pending.bytes >= flushBytes) {
-            await flush();
-            report(Math.min(bytesDone, summary.bytes));
+          if (writer.isFull) {
+            const done = Math.min(bytesDone, summary.bytes);
+            await writer.flush((counts) => {
+              counted(counts);
+              report(done);
+            });
           }
         }
       } catch (error) {
@@ -154,7 +138,7 @@ export async function importFiles(inputs: readonly ImportInput[], options: Impor
         summary.invalid += 1;
         errors.add({ file: name, line: error.line, field: null, reason: error.message });
       }
-      await flush();
+      await writer.drain(counted);
       report(summary.bytes);
     }
     const invalid = summaries.reduce((n, s) => n + s.invalid, 0);

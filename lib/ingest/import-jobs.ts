@@ -5,6 +5,7 @@
  */
 import fs from "node:fs";
 import { prisma } from "@/lib/db";
+import { configuredTokenizer } from "./tokenizer-config";
 import { importFiles, type FileSummary, type ImportInput, type ImportOptions } from "./import-files";
 
 const progressIntervalMs = 500;
@@ -26,6 +27,7 @@ export function startImportJob(inputs: ImportInput[], options: JobOptions, clean
     };
     importFiles(inputs, {
       ...options,
+      tokenizer: configuredTokenizer(),
       onBatchCreated: (id) => {
         batchId = id;
         resolve(id);

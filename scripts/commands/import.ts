@@ -3,12 +3,14 @@ import { z } from "zod";
 import { importFiles } from "@/lib/ingest/import-files";
 import { expandPaths } from "@/lib/ingest/expand-paths";
 import { formatImportError } from "@/lib/ingest/import-errors";
+import { configuredTokenizer } from "@/lib/ingest/tokenizer-config";
 import { createProgressBar } from "./progress-bar";
 
 const importOptionsSchema = z.object({
   format: z.string().optional(),
   skipInvalid: z.boolean().optional(),
   json: z.boolean().optional(),
+  tokenizer: z.string().optional(),
 });
 
 const maxPrintedErrors = 50;
@@ -25,6 +27,7 @@ export async function importCommand(paths: string[], rawOptions: unknown): Promi
       source: "cli",
       format: options.format,
       skipInvalid: options.skipInvalid,
+      tokenizer: configuredTokenizer(options.tokenizer),
       onProgress: (p) =>
         bar.update(`[${p.fileIndex + 1}/${p.files}] ${p.file}`, p.bytesDone, p.bytesTotal, `${p.summary.imported} imported`),
     },
