@@ -95,6 +95,15 @@ describe("importFiles", () => {
     }
   });
 
+  it("stores text PostgreSQL would refuse (NUL, unpaired surrogates) visibly replaced", async () => {
+    const id = `${run}__n-1`;
+    const record = miniTrajectory(id).replace("setup.py", "bin\\u0000ary \\ud83d cut");
+    const summary = await importFiles([{ path: write(`${run}-n.jsonl`, record), name: "n.jsonl" }], { source: "cli" });
+    expect(summary.status).toBe("committed");
+    const episode = await prisma.episode.findFirstOrThrow({ where: { instanceId: id }, include: { steps: { orderBy: { idx: "asc" } } } });
+    expect(episode.steps[3].text).toContain("bin\uFFFDary \uFFFD cut");
+  });
+
   it("names the field of a record with wrong types", async () => {
     const bad = JSON.stringify({ trajectory_format: "mini-swe-agent-1", instance_id: `${run}__w-1`, messages: "not a list", info: {} });
     const file = write(`${run}-w.jsonl`, `${miniTrajectory(`${run}__w-0`)}\n${bad}\n`);

@@ -110,22 +110,36 @@ function stepRow(step: Step, idx: number): StepRowInput {
   };
 }
 
-// PostgreSQL text and jsonb cannot hold NUL; trajectories of binary output sometimes do.
-const nulEscape = /(?<!\\)((?:\\\\)*)\\u0000/g;
+// PostgreSQL text and jsonb cannot hold NUL or unpaired UTF-16 surrogates, and trajectories of
+// binary or truncated output contain both. JSON.stringify escapes exactly those (`\u0000`, and
+// `\udXXX` only when unpaired), so an escape not preceded by an escaped backslash is one of them.
+const unstorableEscape = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/g;
 
-/** JSON for a jsonb column: NUL characters become U+FFFD (the only lossy step, and a visible one). */
+/** JSON for a jsonb column: NUL and unpaired surrogates become U+FFFD (lossy, but visibly so). */
 export function jsonText(value: unknown): string {
   const text = JSON.stringify(value);
-  return text.includes("\\u0000") ? text.replace(nulEscape, "$1\\ufffd") : text;
+  return /\\u(?:0000|d[89a-f])/.test(text) ? text.replace(unstorableEscape, "$1\\ufffd") : text;
 }
 
-/** Text for a text column, with NUL replaced as in `jsonText`. */
+/** Text for a text column, with NUL and unpaired surrogates replaced as in `jsonText`. */
 export function cleanText<T extends string | null>(text: T): T {
-  return (text !== null && text.includes("\u0000") ? text.replaceAll("\u0000", "\uFFFD") : text) as T;
+  if (text === null) return text;
+  const wellFormed = text.isWellFormed() ? text : text.toWellFormed();
+  return (wellFormed.includes("\u0000") ? wellFormed.replaceAll("\u0000", "\uFFFD") : wellFormed) as T;
 }
 
 export function sha256(text: string | Buffer): string {
   return createHash("sha256").update(text).digest("hex");
+}
+
+/**
+ * Same normalized content = same episode, whatever the file's whitespace or name. Steps are
+ * hashed from the JSON already made for their rows rather than serializing the episode again.
+ */
+function contentHash(episode: NormalizedEpisode, steps: readonly StepRowInput[]): string {
+  const hash = createHash("sha256").update(JSON.stringify({ ...episode, steps: steps.length }));
+  for (const step of steps) hash.update(`\n${step.role}\n${step.parts}\n${step.meta ?? ""}`);
+  return hash.digest("hex");
 }
 
 export function toRows(episode: NormalizedEpisode, provenance: Provenance, quality: QualitySignals): EpisodeRows {
@@ -133,8 +147,7 @@ export function toRows(episode: NormalizedEpisode, provenance: Provenance, quali
   const steps = episode.steps.map(stepRow);
   const raw = Buffer.from(provenance.rawText);
   return {
-    // Same normalized content = same episode, whatever the file's whitespace or name.
-    contentHash: sha256(JSON.stringify(episode)),
+    contentHash: contentHash(episode, steps),
     instanceId: episode.instanceId,
     model: episode.model,
     episode: {

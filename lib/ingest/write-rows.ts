@@ -103,20 +103,24 @@ export async function insertContents(client: PoolClient, rows: readonly { id: nu
 
 /**
  * Steps are the bulk of every import, so they travel as one JSON document expanded by
- * json_to_recordset on the server: much cheaper for Node than escaping millions of array elements.
+ * json_to_recordset on the server: much cheaper for Node than escaping millions of array
+ * elements. The parts, arguments and meta are already JSON text and are spliced in as values.
  */
 export async function insertSteps(client: PoolClient, rows: readonly { id: number; row: EpisodeRows }[]): Promise<void> {
-  const steps: unknown[] = [];
+  const items: string[] = [];
   for (const { id, row } of rows) {
-    for (const step of row.steps) {
-      steps.push({ e: id, i: step.idx, r: step.role, k: step.kind, n: step.toolName, t: step.text, a: step.arguments, x: step.exitCode, p: step.parts, m: step.meta });
+    for (const s of row.steps) {
+      items.push(
+        `{"e":${id},"i":${s.idx},"r":"${s.role}","k":"${s.kind}","n":${JSON.stringify(s.toolName)},"t":${JSON.stringify(s.text)},` +
+          `"a":${s.arguments ?? "null"},"x":${s.exitCode ?? "null"},"p":${s.parts},"m":${s.meta ?? "null"}}`,
+      );
     }
   }
-  if (steps.length === 0) return;
+  if (items.length === 0) return;
   await client.query(
     `INSERT INTO steps (episode_id, idx, role, kind, tool_name, text, arguments, exit_code, parts, meta)
      SELECT e, i, r::"StepRole", k::"StepKind", n, t, a::jsonb, x, p::jsonb, m::jsonb
-     FROM json_to_recordset($1::json) AS t(e int, i int, r text, k text, n text, t text, a text, x int, p text, m text)`,
-    [JSON.stringify(steps)],
+     FROM json_to_recordset($1::json) AS t(e int, i int, r text, k text, n text, t text, a json, x int, p json, m json)`,
+    [`[${items.join(",")}]`],
   );
 }
