@@ -20,6 +20,11 @@ function safeName(name: string, index: number): string {
   return `${String(index).padStart(3, "0")}-${base}`;
 }
 
+/** The name reports show: as the client sent it (browsers send no folders), capped in length. */
+function displayName(name: string): string {
+  return name.slice(0, 200);
+}
+
 export async function receiveUpload(request: Request, fallbackName: string): Promise<{ dir: string; files: ImportInput[] }> {
   if (!request.body) throw new UploadError("The request has no body: send files as multipart/form-data or a raw body.");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "atelier-upload-"));
@@ -40,7 +45,7 @@ export async function receiveUpload(request: Request, fallbackName: string): Pro
 async function receiveRaw(body: Readable, name: string, dir: string): Promise<ImportInput[]> {
   const target = path.join(dir, safeName(name, 0));
   await pipeline(body, fs.createWriteStream(target));
-  return [{ path: target, name: path.basename(name) }];
+  return [{ path: target, name: displayName(name) }];
 }
 
 function receiveMultipart(body: Readable, contentType: string, dir: string): Promise<ImportInput[]> {
@@ -57,7 +62,7 @@ function receiveMultipart(body: Readable, contentType: string, dir: string): Pro
     parser.on("file", (_field, stream, info) => {
       const name = info.filename || "upload";
       const target = path.join(dir, safeName(name, files.length));
-      files.push({ path: target, name: path.basename(name) });
+      files.push({ path: target, name: displayName(name) });
       writes.push(pipeline(stream, fs.createWriteStream(target)));
     });
     parser.on("error", (error) => reject(new UploadError(`Malformed multipart upload: ${(error as Error).message}`)));

@@ -10,6 +10,7 @@ const importQuerySchema = z.object({
   format: z.string().optional(),
   skipInvalid: z.enum(["true", "false", "1", "0"]).optional().transform((v) => v === "true" || v === "1"),
   filename: z.string().max(200).optional(),
+  source: z.enum(["api", "ui"]).default("api"),
 });
 
 export const GET = route({ role: "viewer", query: batchListQuerySchema }, ({ query }) => listImportBatches(query));
@@ -18,6 +19,6 @@ export const GET = route({ role: "viewer", query: batchListQuerySchema }, ({ que
 export const POST = route({ role: "reviewer", query: importQuerySchema }, async ({ actor, query, request }) => {
   if (query.format) getFormat(query.format);
   const upload = await receiveUpload(request, query.filename ?? "upload.jsonl");
-  const batchId = await startImportJob(upload.files, { source: "api", format: query.format, skipInvalid: query.skipInvalid, createdById: actor && actorUserId(actor) }, upload.dir);
+  const batchId = await startImportJob(upload.files, { source: query.source, format: query.format, skipInvalid: query.skipInvalid, createdById: actor && actorUserId(actor) }, upload.dir);
   return Response.json({ batchId, status: "running", url: `/api/imports/${batchId}` }, { status: 202 });
 });

@@ -1,0 +1,52 @@
+"use client";
+
+import { useEffect, useId, useRef, type ReactNode } from "react";
+import { Button } from "./button";
+
+type ConfirmDialogProps = {
+  isOpen: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  isPending?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+};
+
+/** A modal native <dialog>: the browser provides focus trapping, Escape and the dialog role. */
+export function ConfirmDialog({ isOpen, title, children, confirmLabel, isPending = false, onConfirm, onCancel }: ConfirmDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (isOpen && !dialog.open) dialog.showModal();
+    if (!isOpen && dialog.open) dialog.close();
+  }, [isOpen]);
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!isPending) onCancel();
+      }}
+      className="m-auto w-full max-w-md rounded-lg border border-stone-200 bg-white p-5 text-stone-900 shadow-xl backdrop:bg-stone-900/40"
+    >
+      <h2 id={titleId} className="text-lg font-semibold">
+        {title}
+      </h2>
+      <div className="mt-2 space-y-2 text-sm text-stone-700">{children}</div>
+      <div className="mt-5 flex justify-end gap-2">
+        <Button onClick={onCancel} disabled={isPending}>
+          Cancel
+        </Button>
+        <Button variant="danger" onClick={onConfirm} disabled={isPending}>
+          {isPending ? "Working…" : confirmLabel}
+        </Button>
+      </div>
+    </dialog>
+  );
+}
