@@ -56,6 +56,7 @@ program
   .argument("<paths...>", "files, folders (searched recursively) or glob patterns")
   .option("--format <format>", "skip detection and use this format")
   .option("--skip-invalid", "land the valid records and keep the error report with the batch")
+  .option("--max-record-mb <mb>", "largest single record accepted (default 64; raise the heap with NODE_OPTIONS=--max-old-space-size too)")
   .option("--tokenizer <tokenizer.json>", "count tokens with this Hugging Face tokenizer.json (default: o200k_base)")
   .option("--json", "print the summary as JSON")
   .action((paths: string[], options) => run(async () => (await import("./commands/import")).importCommand(paths, options)));

@@ -69,7 +69,8 @@ function rawCopy(url: string, files: string[]): number {
 function atelierImport(url: string, files: string[]): Promise<{ seconds: number; peakRssMb: number; summary: { imported: number; duplicates: number; invalid: number } }> {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/atelier.ts", "import", "--json", ...files], {
+    // The same command line as `npm run atelier` (package.json), without npm in between.
+    const child = spawn(process.execPath, ["--max-old-space-size=512", "--import", "tsx", "scripts/atelier.ts", "import", "--json", ...files], {
       env: { ...process.env, DATABASE_URL: url },
       stdio: ["ignore", "pipe", "inherit"],
     });

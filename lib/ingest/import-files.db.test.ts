@@ -122,7 +122,7 @@ describe("importFiles", () => {
     fs.closeSync(handle);
     const summary = await importFiles([{ path: file, name: "huge.jsonl" }], { source: "cli" });
     expect(summary.status).toBe("failed");
-    expect(summary.errors.map(formatImportError).join("\n")).toMatch(/huge\.jsonl(:1)?: (invalid JSON|unknown format|.*truncated)/);
+    expect(summary.errors.map(formatImportError).join("\n")).toMatch(/huge\.jsonl(:1)?: (invalid JSON|unknown format|.*truncated|.*over the \d+-byte limit)/);
   });
 
   it("reports an over-long line without loading it", async () => {

@@ -55,7 +55,8 @@ export type ImportSummary = {
   failure: string | null;
 };
 
-const defaultMaxRecordBytes = 256 * 1024 * 1024;
+/** One record (a JSONL line, an array element, a whole .traj) may be this big; --max-record-mb raises it. */
+export const defaultMaxRecordBytes = 64 * 1024 * 1024;
 
 export async function importFiles(inputs: readonly ImportInput[], options: ImportOptions): Promise<ImportSummary> {
   const forced = options.format ? getFormat(options.format) : null;

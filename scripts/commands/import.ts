@@ -11,6 +11,7 @@ const importOptionsSchema = z.object({
   skipInvalid: z.boolean().optional(),
   json: z.boolean().optional(),
   tokenizer: z.string().optional(),
+  maxRecordMb: z.coerce.number().positive().optional(),
 });
 
 const maxPrintedErrors = 50;
@@ -27,6 +28,7 @@ export async function importCommand(paths: string[], rawOptions: unknown): Promi
       source: "cli",
       format: options.format,
       skipInvalid: options.skipInvalid,
+      maxRecordBytes: options.maxRecordMb ? Math.round(options.maxRecordMb * 1024 * 1024) : undefined,
       tokenizer: configuredTokenizer(options.tokenizer),
       onProgress: (p) =>
         bar.update(`[${p.fileIndex + 1}/${p.files}] ${p.file}`, p.bytesDone, p.bytesTotal, `${p.summary.imported} imported`),
