@@ -7,7 +7,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { EmbeddedSocketServer } from "./embedded-socket-server";
 
 export type EmbeddedPostgres = {
   url: string;
@@ -19,9 +19,8 @@ export type EmbeddedPostgres = {
 export async function startEmbeddedPostgres(options: { dataDir: string; port?: number }): Promise<EmbeddedPostgres> {
   fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
   const db = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm, btree_gin } });
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 32 });
-  await server.start();
-  const port = Number(server.getServerConn().split(":").pop());
+  const server = new EmbeddedSocketServer(db);
+  const port = await server.listen(options.port ?? 0, "127.0.0.1");
   let stopped = false;
   return {
     port,
@@ -29,7 +28,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      await server.close();
       // close() checkpoints and flushes the data directory, so nothing written is lost.
       await db.close();
     },

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import { prisma } from "@/lib/db";
 import { configuredTokenizer } from "./tokenizer-config";
 import { importFiles, type FileSummary, type ImportInput, type ImportOptions } from "./import-files";
+import { isAlive } from "@/lib/runtime/is-alive";
 
 const progressIntervalMs = 500;
 
@@ -49,15 +50,6 @@ export function startImportJob(inputs: ImportInput[], options: JobOptions, clean
         if (cleanupDir) fs.rmSync(cleanupDir, { recursive: true, force: true });
       });
   });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -6,20 +6,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/embedded-postgres";
+import { isAlive } from "./is-alive";
 
 export const atelierDir = path.resolve(process.env.ATELIER_HOME ?? ".atelier");
 const embeddedInfoFile = path.join(atelierDir, "embedded.json");
 
 export type LocalDatabase = { url: string; isEmbedded: boolean; isOwner: boolean; stop(): Promise<void> };
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function runningEmbedded(): { url: string; pid: number } | null {
   try {

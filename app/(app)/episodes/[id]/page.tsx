@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requirePageRole } from "@/lib/auth/permission";
 import { getEpisode, getSteps } from "@/lib/episodes/read-episode";
 import { EpisodeHeader } from "@/components/episodes/episode-header";
 import { StepText } from "@/components/episodes/step-text";
@@ -14,6 +15,7 @@ export default async function EpisodePage({
   searchParams: Promise<{ from?: string }>;
 }) {
   const id = Number((await params).id);
+  await requirePageRole("viewer", `/episodes/${(await params).id}`);
   if (!Number.isInteger(id) || id <= 0) notFound();
   const episode = await getEpisode(id);
   if (!episode) notFound();

@@ -1,0 +1,9 @@
+/** Whether a process with this id is running on this machine (signal 0 only checks). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
