@@ -3,6 +3,7 @@
  * API. Without DATABASE_URL it uses the embedded database (a running `npm start`'s, or its own).
  */
 import { Command } from "commander";
+import { ZodError } from "zod";
 import { openLocalDatabase, type LocalDatabase } from "@/lib/runtime/local-database";
 import { applyMigrations } from "@/lib/migrate";
 
@@ -21,13 +22,20 @@ async function run(action: () => Promise<number>): Promise<void> {
     await connect();
     code = await action();
   } catch (error) {
-    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`error: ${describe(error)}`);
   } finally {
     const { disconnect } = await import("@/lib/db");
     await disconnect().catch(() => undefined);
     await database?.stop();
   }
   process.exit(code);
+}
+
+function describe(error: unknown): string {
+  if (error instanceof ZodError) {
+    return error.issues.map((issue) => `--${issue.path.join(".").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`).join("; ");
+  }
+  return error instanceof Error ? error.message : String(error);
 }
 
 const program = new Command().name("atelier").description("Curate coding-agent trajectories into training mixtures.");
