@@ -15,7 +15,7 @@ export function EpisodeHeader({ episode }: { episode: EpisodeDetail }) {
     <header className="space-y-4 rounded border border-stone-200 bg-white p-5">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">Episode {episode.id}</h1>
-        <OutcomeBadge resolved={episode.resolved} exitStatusClass={episode.exitStatusClass} />
+        <OutcomeBadge kind={episode.kind} resolved={episode.resolved} exitStatusClass={episode.exitStatusClass} />
         <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs">{episode.kind}</span>
         <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs">review: {episode.reviewStatus}</span>
       </div>

@@ -43,7 +43,7 @@ export function EpisodeTable() {
               <td className="max-w-64 truncate px-3 py-2 font-mono text-xs">{episode.instanceId ?? "—"}</td>
               <td className="px-3 py-2">{episode.model ?? "—"}</td>
               <td className="px-3 py-2">
-                <OutcomeBadge resolved={episode.resolved} exitStatusClass={episode.exitStatusClass} />
+                <OutcomeBadge kind={episode.kind} resolved={episode.resolved} exitStatusClass={episode.exitStatusClass} />
               </td>
               <td className="px-3 py-2 text-right tabular-nums">{episode.stepCount}</td>
             </tr>
