@@ -58,7 +58,7 @@ export function route<Q = undefined, B = undefined>(
       const actor = await resolveActor(request.headers);
       if (options.role) checkRole(actor, options.role);
       const url = new URL(request.url);
-      const query = options.query ? options.query.parse(Object.fromEntries(url.searchParams)) : (undefined as Q);
+      const query = options.query ? options.query.parse(searchParamsRecord(url.searchParams)) : (undefined as Q);
       const body = options.body ? options.body.parse(await readJson(request)) : (undefined as B);
       const params = Object.fromEntries(
         Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]),
@@ -69,6 +69,16 @@ export function route<Q = undefined, B = undefined>(
       return toResponse(error);
     }
   };
+}
+
+/** Query parameters as an object; a repeated key (`?model=a&model=b`) becomes an array. */
+export function searchParamsRecord(searchParams: URLSearchParams): Record<string, string | string[]> {
+  const record: Record<string, string | string[]> = {};
+  for (const key of new Set(searchParams.keys())) {
+    const values = searchParams.getAll(key);
+    record[key] = values.length === 1 ? values[0] : values;
+  }
+  return record;
 }
 
 async function readJson(request: Request): Promise<unknown> {

@@ -50,6 +50,7 @@ export type EpisodeRows = {
     apiCalls: number | null;
     patchBytes: number;
     filesTouched: number;
+    hasGoldPatch: boolean;
     qualityFlags: string[];
   };
   content: {
@@ -175,6 +176,8 @@ export function toRows(episode: NormalizedEpisode, provenance: Provenance, quali
       apiCalls: episode.sourceMetrics.apiCalls,
       patchBytes: quality.patch.bytes,
       filesTouched: quality.patch.filesTouched,
+      // Same rule as the has_gold_patch backfill migration.
+      hasGoldPatch: /\S/.test(episode.goldPatch ?? ""),
       qualityFlags: quality.flags,
     },
     content: {

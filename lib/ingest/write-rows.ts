@@ -21,16 +21,16 @@ export async function insertEpisodes(client: PoolClient, batchId: number, rows: 
     `INSERT INTO episodes (kind, source_format, format_version, instance_id, repo, agent, model,
         attempt_group, attempt_index, is_best_attempt, exit_status_raw, exit_status_class, resolved,
         f2p_pass, f2p_fail, p2p_pass, p2p_fail, step_count, tool_call_count, token_count, cost_usd,
-        api_calls, patch_bytes, files_touched, quality_flags, content_hash, import_batch_id, updated_at)
+        api_calls, patch_bytes, files_touched, has_gold_patch, quality_flags, content_hash, import_batch_id, updated_at)
      SELECT k::"EpisodeKind", sf, fv, iid, rp, ag, md, grp, aidx, best, esr, esc::"ExitStatusClass", res,
-        fp, ff, pp, pf, sc, tc, tk, cost, calls, pb, ft,
-        COALESCE(ARRAY(SELECT jsonb_array_elements_text(flags::jsonb)), '{}'), hash, $27, now()
+        fp, ff, pp, pf, sc, tc, tk, cost, calls, pb, ft, gold,
+        COALESCE(ARRAY(SELECT jsonb_array_elements_text(flags::jsonb)), '{}'), hash, $28, now()
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
         $8::text[], $9::int[], $10::bool[], $11::text[], $12::text[], $13::bool[], $14::int[], $15::int[],
         $16::int[], $17::int[], $18::int[], $19::int[], $20::int[], $21::float8[], $22::int[], $23::int[],
-        $24::int[], $25::text[], $26::text[])
+        $24::int[], $25::bool[], $26::text[], $27::text[])
        AS t(k, sf, fv, iid, rp, ag, md, grp, aidx, best, esr, esc, res, fp, ff, pp, pf, sc, tc, tk, cost,
-        calls, pb, ft, flags, hash)
+        calls, pb, ft, gold, flags, hash)
      ON CONFLICT (content_hash) DO NOTHING
      RETURNING id, content_hash`,
     [
@@ -58,6 +58,7 @@ export async function insertEpisodes(client: PoolClient, batchId: number, rows: 
       e((r) => r.apiCalls),
       e((r) => r.patchBytes),
       e((r) => r.filesTouched),
+      e((r) => r.hasGoldPatch),
       e((r) => JSON.stringify(r.qualityFlags)),
       column(rows, (r) => r.contentHash),
       batchId,

@@ -1,51 +1,96 @@
 /**
- * The episode list (v0): newest first, keyset-paginated on (id) so page 1,000 costs what page 1
- * does. Reads only the narrow episodes table — never step bodies or episode contents.
+ * The episode list: filtered, sorted, keyset-paginated on (sort column, id). Reads only the narrow
+ * episodes table (plus, when `q` is set, the page's snippets) — never step bodies.
  */
 import { z } from "zod";
-import { prisma } from "@/lib/db";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { pool } from "@/lib/db";
+import { episodeKinds, exitStatusClasses } from "@/lib/formats/episode";
+import { countEpisodes } from "./count";
+import { episodeFilterParamsSchema, reviewStatuses, toEpisodeFilter, type EpisodeFilter, type SortKey } from "./filter";
+import { afterCursor, cursorAfter, orderBy, readCursor } from "./keyset";
+import { snippetsFor } from "./snippets";
+import { bind, filterToSql } from "./to-sql";
 
-export const episodeListQuerySchema = z.object({
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(500).catch(50).default(50),
+export const episodeListItemSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(episodeKinds),
+  sourceFormat: z.string(),
+  instanceId: z.string().nullable(),
+  repo: z.string().nullable(),
+  agent: z.string().nullable(),
+  model: z.string().nullable(),
+  exitStatusClass: z.enum(exitStatusClasses),
+  exitStatusRaw: z.string().nullable(),
+  resolved: z.boolean().nullable(),
+  reviewStatus: z.enum(reviewStatuses),
+  stepCount: z.number().int(),
+  tokenCount: z.number().int(),
+  costUsd: z.number().nullable(),
+  patchBytes: z.number().int(),
+  filesTouched: z.number().int(),
+  hasGoldPatch: z.boolean(),
+  qualityFlags: z.array(z.string()),
+  createdAt: z.iso.datetime(),
+  /** Where `q` matched, plain text with the matches between ⟦ and ⟧; null without `q`. */
+  snippet: z.string().nullable(),
 });
-export type EpisodeListQuery = z.infer<typeof episodeListQuerySchema>;
+export type EpisodeListItem = z.infer<typeof episodeListItemSchema>;
 
-const listSelect = {
-  id: true,
-  kind: true,
-  sourceFormat: true,
-  instanceId: true,
-  repo: true,
-  agent: true,
-  model: true,
-  exitStatusClass: true,
-  exitStatusRaw: true,
-  resolved: true,
-  reviewStatus: true,
-  stepCount: true,
-  tokenCount: true,
-  patchBytes: true,
-  qualityFlags: true,
-  createdAt: true,
-} as const;
+export const episodeListSchema = z.object({
+  items: z.array(episodeListItemSchema),
+  nextCursor: z.string().nullable(),
+  total: z.number().int(),
+  isTotalCapped: z.boolean(),
+});
+export type EpisodeList = z.infer<typeof episodeListSchema>;
 
-export async function findEpisodes(query: EpisodeListQuery) {
-  const after = decodeCursor(query.cursor);
-  const afterId = typeof after?.[0] === "number" ? after[0] : null;
-  const rows = await prisma.episode.findMany({
-    select: listSelect,
-    where: afterId === null ? undefined : { id: { lt: afterId } },
-    orderBy: { id: "desc" },
-    take: query.limit + 1,
-  });
-  const hasMore = rows.length > query.limit;
-  const items = hasMore ? rows.slice(0, query.limit) : rows;
+export const pageSchema = z.object({
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type Page = z.input<typeof pageSchema>;
+
+/** GET /api/episodes: the filter's parameters plus paging, strict. */
+export const episodeListQuerySchema = episodeFilterParamsSchema
+  .extend(pageSchema.shape)
+  .transform(({ cursor, limit, ...params }) => ({ filter: toEpisodeFilter(params), page: { cursor, limit } }));
+
+const listColumns = `e.id, e.kind, e.source_format AS "sourceFormat", e.instance_id AS "instanceId", e.repo, e.agent,
+  e.model, e.exit_status_class AS "exitStatusClass", e.exit_status_raw AS "exitStatusRaw", e.resolved,
+  e.review_status AS "reviewStatus", e.step_count AS "stepCount", e.token_count AS "tokenCount", e.cost_usd AS "costUsd",
+  e.patch_bytes AS "patchBytes", e.files_touched AS "filesTouched", e.has_gold_patch AS "hasGoldPatch",
+  e.quality_flags AS "qualityFlags", to_char(e.created_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`;
+
+const sortField = {
+  created: "createdAt",
+  steps: "stepCount",
+  tokens: "tokenCount",
+  cost: "costUsd",
+  patch: "patchBytes",
+  id: "id",
+} as const satisfies Record<SortKey, keyof EpisodeListItem>;
+
+export async function findEpisodes(filter: EpisodeFilter, page: Page = {}): Promise<EpisodeList> {
+  const { limit, cursor } = pageSchema.parse(page);
+  const { where, params } = filterToSql(filter);
+  const listParams = [...params];
+  const after = readCursor(filter, cursor);
+  const conditions = after ? `(${where}) AND ${afterCursor(filter, after, listParams)}` : where;
+  const [rows, count] = await Promise.all([
+    pool.query<Omit<EpisodeListItem, "snippet">>(
+      `SELECT ${listColumns} FROM episodes e WHERE ${conditions} ORDER BY ${orderBy(filter)} LIMIT ${bind(listParams, limit + 1)}`,
+      listParams,
+    ),
+    countEpisodes(where, params),
+  ]);
+  const hasMore = rows.rows.length > limit;
+  const pageRows = hasMore ? rows.rows.slice(0, limit) : rows.rows;
+  const snippets = filter.q ? await snippetsFor(pageRows.map((r) => r.id), filter.q) : new Map<number, string>();
+  const items = pageRows.map((row) => ({ ...row, snippet: snippets.get(row.id) ?? null }));
+  const last = items.at(-1);
   return {
     items,
-    nextCursor: hasMore ? encodeCursor([items[items.length - 1].id]) : null,
+    nextCursor: hasMore && last ? cursorAfter(filter, last[sortField[filter.sort]], last.id) : null,
+    ...count,
   };
 }
-
-export type EpisodeListItem = Awaited<ReturnType<typeof findEpisodes>>["items"][number];

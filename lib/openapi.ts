@@ -1,0 +1,105 @@
+/**
+ * The OpenAPI 3.1 document for the REST API, generated from the same zod schemas the handlers
+ * parse with (z.toJSONSchema), so parameters and list/facet responses cannot drift from the code.
+ */
+import { z, type ZodType } from "zod";
+import { stepRangeSchema } from "@/lib/episodes/read-episode";
+import { batchListQuerySchema } from "@/lib/ingest/batches";
+import { facetCountsSchema } from "@/lib/search/facets";
+import { episodeFilterParamsSchema } from "@/lib/search/filter";
+import { episodeListSchema, pageSchema } from "@/lib/search/find-episodes";
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: ZodType, io: "input" | "output" = "output"): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+  return rest;
+}
+
+function queryParameters(schema: ZodType) {
+  const json = jsonSchema(schema, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: "query",
+    required: json.required?.includes(name) ?? false,
+    schema: property,
+    // Multi-values: repeat the key (`?model=a&model=b`) or comma-separate (`?model=a,b`).
+    ...(property.type === "array" ? { style: "form", explode: true } : {}),
+    ...(typeof property.description === "string" ? { description: property.description } : {}),
+  }));
+}
+
+const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
+const idParameter = { name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
+
+function ok(description: string, schema: JsonSchema = { type: "object" }) {
+  return { description, content: { "application/json": { schema } } };
+}
+
+const errors = {
+  "401": { $ref: "#/components/responses/Error" },
+  "403": { $ref: "#/components/responses/Error" },
+  "422": { $ref: "#/components/responses/Error" },
+};
+
+export function openApiDocument() {
+  const viewer = { security: [{ bearer: [] }, { session: [] }] };
+  return {
+    openapi: "3.1.0",
+    info: { title: "Atelier", version: "1", description: "Curate coding-agent trajectories. Roles: viewer < annotator < reviewer < admin." },
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "API key (`npm run atelier -- keys create`)" },
+        session: { type: "apiKey", in: "cookie", name: "better-auth.session_token" },
+      },
+      responses: { Error: { description: "The one error shape", content: { "application/json": { schema: jsonSchema(errorSchema) } } } },
+    },
+    paths: {
+      "/api/health": { get: { summary: "Database reachability, migrations, episode count", responses: { "200": ok("Healthy or degraded"), "503": ok("Database down") } } },
+      "/api/episodes": {
+        get: {
+          summary: "Filtered, sorted, keyset-paginated episode list",
+          ...viewer,
+          parameters: queryParameters(episodeFilterParamsSchema.extend(pageSchema.shape)),
+          responses: { "200": ok("One page", jsonSchema(episodeListSchema)), ...errors },
+        },
+      },
+      "/api/episodes/facets": {
+        get: {
+          summary: "Facet value counts (each under the filter minus its own selection) and numeric histograms",
+          ...viewer,
+          parameters: queryParameters(episodeFilterParamsSchema),
+          responses: { "200": ok("Counts and histograms", jsonSchema(facetCountsSchema)), ...errors },
+        },
+      },
+      "/api/episodes/{id}": {
+        get: { summary: "One episode with its contents", ...viewer, parameters: [idParameter], responses: { "200": ok("The episode"), "404": { $ref: "#/components/responses/Error" }, ...errors } },
+      },
+      "/api/episodes/{id}/steps": {
+        get: {
+          summary: "A range of an episode's steps",
+          ...viewer,
+          parameters: [idParameter, ...queryParameters(stepRangeSchema)],
+          responses: { "200": ok("The steps"), ...errors },
+        },
+      },
+      "/api/imports": {
+        get: { summary: "Import history", ...viewer, parameters: queryParameters(batchListQuerySchema), responses: { "200": ok("Batches"), ...errors } },
+        post: {
+          summary: "Start an import (multipart files or a raw body); role reviewer",
+          ...viewer,
+          parameters: [
+            { name: "format", in: "query", schema: { type: "string" } },
+            { name: "skipInvalid", in: "query", schema: { type: "string", enum: ["true", "false", "1", "0"] } },
+            { name: "filename", in: "query", schema: { type: "string", maxLength: 200 } },
+          ],
+          responses: { "202": ok("Started: { batchId, status, url }"), ...errors },
+        },
+      },
+      "/api/imports/{id}": {
+        get: { summary: "One batch: status, progress, counts, errors", ...viewer, parameters: [idParameter], responses: { "200": ok("The batch"), ...errors } },
+        delete: { summary: "Undo a committed batch; role reviewer", ...viewer, parameters: [idParameter], responses: { "200": ok("Undone"), ...errors } },
+      },
+    },
+  };
+}

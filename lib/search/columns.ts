@@ -1,0 +1,40 @@
+/**
+ * Which `episodes` column (alias `e`) each filter key reads. Shared by the filter's WHERE, the
+ * facet counts, the histograms and the sort, so a key cannot mean two columns in two places.
+ */
+import type { FacetKey, RangeKey, SortKey } from "./filter";
+
+/** Facets whose values are stored as-is in one column. */
+export const facetColumns = {
+  kind: { column: "e.kind", type: `"EpisodeKind"` },
+  source: { column: "e.source_format", type: "text" },
+  repo: { column: "e.repo", type: "text" },
+  agent: { column: "e.agent", type: "text" },
+  model: { column: "e.model", type: "text" },
+  exit: { column: "e.exit_status_class", type: `"ExitStatusClass"` },
+  review: { column: "e.review_status", type: `"ReviewStatus"` },
+  batch: { column: "e.import_batch_id", type: "int" },
+  instance: { column: "e.instance_id", type: "text" },
+} as const satisfies Partial<Record<FacetKey, { column: string; type: string }>>;
+export type ColumnFacetKey = keyof typeof facetColumns;
+
+export const rangeColumns = {
+  steps: { column: "e.step_count", type: "int" },
+  tokens: { column: "e.token_count", type: "int" },
+  cost: { column: "e.cost_usd", type: "float8" },
+  patch: { column: "e.patch_bytes", type: "int" },
+  files: { column: "e.files_touched", type: "int" },
+} as const satisfies Record<RangeKey, { column: string; type: "int" | "float8" }>;
+
+/** `isNullable`: only cost can be unknown; unknown costs sort last in both directions. */
+export const sortColumns = {
+  created: { column: "e.created_at", type: "timestamp", isNullable: false },
+  steps: { ...rangeColumns.steps, isNullable: false },
+  tokens: { ...rangeColumns.tokens, isNullable: false },
+  cost: { ...rangeColumns.cost, isNullable: true },
+  patch: { ...rangeColumns.patch, isNullable: false },
+  id: { column: "e.id", type: "int", isNullable: false },
+} as const satisfies Record<SortKey, { column: string; type: string; isNullable: boolean }>;
+
+/** The full-text document: the same expression as the generated `search_vector` column. */
+export const searchDocument = `left(coalesce(c.task_text, ''), 100000) || ' ' || left(coalesce(c.final_patch, ''), 100000)`;

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { episodeFilterSchema, type EpisodeFilter } from "./filter";
+import { filterToSql } from "./to-sql";
+
+const filterOf = (params: Record<string, string | string[]>): EpisodeFilter => episodeFilterSchema.parse(params);
+
+describe("filterToSql", () => {
+  it("matches everything without a filter", () => {
+    expect(filterToSql(filterOf({}))).toEqual({ where: "TRUE", params: [] });
+  });
+
+  it.each<[Record<string, string>, string, unknown[]]>([
+    [{ kind: "contextual" }, `e.kind = ANY($1::"EpisodeKind"[])`, [["contextual"]]],
+    [{ source: "swe-agent,openhands" }, "e.source_format = ANY($1::text[])", [["openhands", "swe-agent"]]],
+    [{ repo: "a/b" }, "e.repo = ANY($1::text[])", [["a/b"]]],
+    [{ agent: "x" }, "e.agent = ANY($1::text[])", [["x"]]],
+    [{ model: "m" }, "e.model = ANY($1::text[])", [["m"]]],
+    [{ exit: "limit,timeout" }, `e.exit_status_class = ANY($1::"ExitStatusClass"[])`, [["limit", "timeout"]]],
+    [{ review: "approved" }, `e.review_status = ANY($1::"ReviewStatus"[])`, [["approved"]]],
+    [{ batch: "4,7" }, "e.import_batch_id = ANY($1::int[])", [[4, 7]]],
+    [{ instance: "django__django-1" }, "e.instance_id = ANY($1::text[])", [["django__django-1"]]],
+    [{ resolved: "true" }, "e.resolved = ANY($1::boolean[])", [[true]]],
+    [{ resolved: "unknown" }, "e.resolved IS NULL", []],
+    [{ resolved: "false,unknown" }, "(e.resolved = ANY($1::boolean[]) OR e.resolved IS NULL)", [[false]]],
+    [{ flag: "stuck_loop,secret" }, "e.quality_flags @> $1::text[]", [["secret", "stuck_loop"]]],
+    [{ steps: "60.." }, "e.step_count >= $1::int", [60]],
+    [{ tokens: "..32000" }, "e.token_count <= $1::int", [32000]],
+    [{ cost: "0.5..2" }, "e.cost_usd >= $1::float8 AND e.cost_usd <= $2::float8", [0.5, 2]],
+    [{ patch: "1..100" }, "e.patch_bytes >= $1::int AND e.patch_bytes <= $2::int", [1, 100]],
+    [{ files: "3..3" }, "e.files_touched >= $1::int AND e.files_touched <= $2::int", [3, 3]],
+    [{ tool: "bash" }, "EXISTS (SELECT 1 FROM steps s WHERE s.episode_id = e.id AND s.tool_name = ANY($1::text[]))", [["bash"]]],
+    [{ has_tests: "true" }, "(e.f2p_pass IS NOT NULL OR e.p2p_pass IS NOT NULL)", []],
+    [{ has_tests: "false" }, "(e.f2p_pass IS NULL AND e.p2p_pass IS NULL)", []],
+    [{ has_gold: "true" }, "e.has_gold_patch", []],
+    [{ has_gold: "false" }, "NOT e.has_gold_patch", []],
+    [
+      { q: "null pointer" },
+      "EXISTS (SELECT 1 FROM episode_contents c WHERE c.episode_id = e.id AND c.search_vector @@ websearch_to_tsquery('simple', $1))",
+      ["null pointer"],
+    ],
+  ])("%j", (params, where, values) => {
+    expect(filterToSql(filterOf(params))).toEqual({ where, params: values });
+  });
+
+  it("ANDs across keys with placeholders numbered in order", () => {
+    const { where, params } = filterToSql(filterOf({ model: "m1,m2", exit: "limit", steps: "10..20", tool: "bash", has_gold: "true", q: "bug" }));
+    expect(where).toBe(
+      [
+        "e.model = ANY($1::text[])",
+        `e.exit_status_class = ANY($2::"ExitStatusClass"[])`,
+        "e.step_count >= $3::int",
+        "e.step_count <= $4::int",
+        "EXISTS (SELECT 1 FROM steps s WHERE s.episode_id = e.id AND s.tool_name = ANY($5::text[]))",
+        "e.has_gold_patch",
+        "EXISTS (SELECT 1 FROM episode_contents c WHERE c.episode_id = e.id AND c.search_vector @@ websearch_to_tsquery('simple', $6))",
+      ].join(" AND "),
+    );
+    expect(params).toEqual([["m1", "m2"], ["limit"], 10, 20, ["bash"], "bug"]);
+  });
+
+  it("keeps hostile values in params only", () => {
+    const hostile = [`o'brien"; DROP TABLE episodes; --`, "100%_done", "back\\slash", "$$body$$", "a'||'b"];
+    const filter = filterOf({ repo: hostile, model: hostile, agent: hostile, source: hostile, instance: hostile, tool: hostile, q: hostile.join(" ") });
+    const { where, params } = filterToSql(filter);
+    for (const value of hostile) expect(where).not.toContain(value);
+    expect(where).not.toMatch(/[;%\\]|DROP|brien/);
+    expect(params).toContainEqual([...hostile].sort());
+    expect(params).toContain(hostile.join(" "));
+  });
+});
