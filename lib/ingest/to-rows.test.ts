@@ -1,32 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { emptyOutcome, emptySourceMetrics, type NormalizedEpisode } from "@/lib/formats/episode";
+import type { NormalizedEpisode } from "@/lib/formats/episode";
+import { makeEpisode } from "@/lib/testing/make-episode";
 import { computeQuality } from "@/lib/quality";
 import { cleanText, jsonText, stepText, toRows } from "./to-rows";
 
 function episode(text: string): NormalizedEpisode {
-  return {
-    kind: "environmental",
-    sourceFormat: "test",
-    formatVersion: null,
-    instanceId: "a__b-1",
-    repo: "a/b",
-    baseCommit: null,
-    taskText: text,
-    agent: null,
-    model: null,
-    attempt: null,
-    outcome: emptyOutcome(),
-    sourceMetrics: emptySourceMetrics(),
-    finalPatch: null,
-    goldPatch: null,
-    testPatch: null,
-    pullRequest: null,
-    steps: [
+  return makeEpisode(
+    [
       { role: "assistant", parts: [{ type: "reasoning", text: "look" }, { type: "tool_call", name: "bash", arguments: { command: "ls" } }] },
       { role: "tool", parts: [{ type: "observation", text, exitCode: 1 }] },
     ],
-    meta: {},
-  };
+    { instanceId: "a__b-1", repo: "a/b", taskText: text },
+  );
 }
 
 describe("text PostgreSQL can store", () => {

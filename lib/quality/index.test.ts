@@ -1,5 +1,6 @@
+import { makeEpisode } from "@/lib/testing/make-episode";
 import { describe, expect, it } from "vitest";
-import { emptyOutcome, emptySourceMetrics, type NormalizedEpisode, type Step, type TestList } from "@/lib/formats/episode";
+import { emptyOutcome, type NormalizedEpisode, type Step, type TestList } from "@/lib/formats/episode";
 import { miniSweAgentFormat } from "@/lib/formats/mini-swe-agent";
 import { hasFixtures, readFixtureJson } from "@/lib/testing/fixtures";
 import { computeQuality, qualityFlags, qualitySignalsSchema } from "./index";
@@ -69,27 +70,12 @@ describe.skipIf(!hasFixtures)("computeQuality on real mini-swe-agent runs", () =
   });
 });
 
-const episode = (steps: Step[], extra: Partial<NormalizedEpisode> = {}): NormalizedEpisode => ({
-  kind: "environmental",
-  sourceFormat: "test",
-  formatVersion: null,
-  instanceId: "org__repo-1",
-  repo: null,
-  baseCommit: null,
-  taskText: null,
-  agent: null,
-  model: null,
-  attempt: null,
-  outcome: emptyOutcome(),
-  sourceMetrics: emptySourceMetrics(),
-  finalPatch: "diff --git a/src/a.py b/src/a.py\n--- a/src/a.py\n+++ b/src/a.py\n@@ -1 +1 @@\n-a\n+b\n",
-  goldPatch: null,
-  testPatch: null,
-  pullRequest: null,
-  steps,
-  meta: {},
-  ...extra,
-});
+const episode = (steps: Step[], extra: Partial<NormalizedEpisode> = {}) =>
+  makeEpisode(steps, {
+    instanceId: "org__repo-1",
+    finalPatch: "diff --git a/src/a.py b/src/a.py\n--- a/src/a.py\n+++ b/src/a.py\n@@ -1 +1 @@\n-a\n+b\n",
+    ...extra,
+  });
 
 describe("computeQuality flags", () => {
   it("sets no flag on a clean episode and round-trips through the schema", () => {

@@ -1,5 +1,6 @@
+import { makeEpisode } from "@/lib/testing/make-episode";
 import { describe, expect, it } from "vitest";
-import { emptyOutcome, emptySourceMetrics, type NormalizedEpisode, type Step } from "@/lib/formats/episode";
+import type { NormalizedEpisode, Step } from "@/lib/formats/episode";
 import { findSecrets, MAX_SECRET_FINDINGS, scanSecrets, type SecretKind } from "./secrets";
 
 // Built from pieces so the repository never contains a string that scanners take for a real key.
@@ -54,27 +55,7 @@ describe("scanSecrets", () => {
   });
 });
 
-const episode = (steps: Step[], extra: Partial<NormalizedEpisode> = {}): NormalizedEpisode => ({
-  kind: "environmental",
-  sourceFormat: "test",
-  formatVersion: null,
-  instanceId: null,
-  repo: null,
-  baseCommit: null,
-  taskText: null,
-  agent: null,
-  model: null,
-  attempt: null,
-  outcome: emptyOutcome(),
-  sourceMetrics: emptySourceMetrics(),
-  finalPatch: null,
-  goldPatch: null,
-  testPatch: null,
-  pullRequest: null,
-  steps,
-  meta: {},
-  ...extra,
-});
+const episode = (steps: Step[], extra: Partial<NormalizedEpisode> = {}) => makeEpisode(steps, extra);
 
 describe("findSecrets", () => {
   const hf = `hf_${body(34)}`;

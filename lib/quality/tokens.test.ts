@@ -2,30 +2,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
+import { makeEpisode } from "@/lib/testing/make-episode";
 import { describe, expect, it } from "vitest";
-import { emptyOutcome, emptySourceMetrics, type NormalizedEpisode, type Step } from "@/lib/formats/episode";
+import type { Step } from "@/lib/formats/episode";
 import { countEpisodeTokens, defaultTokenCounter, loadTokenizerJson, type TokenCounter } from "./tokens";
 
-const episode = (steps: Step[]): NormalizedEpisode => ({
-  kind: "environmental",
-  sourceFormat: "test",
-  formatVersion: null,
-  instanceId: null,
-  repo: null,
-  baseCommit: null,
-  taskText: "the task is not counted separately",
-  agent: null,
-  model: null,
-  attempt: null,
-  outcome: emptyOutcome(),
-  sourceMetrics: emptySourceMetrics(),
-  finalPatch: "diff --git a/x b/x",
-  goldPatch: null,
-  testPatch: null,
-  pullRequest: null,
-  steps,
-  meta: {},
-});
+const episode = (steps: Step[]) => makeEpisode(steps, { taskText: "the task is not counted separately" });
 
 /** One "token" per character makes expected totals easy to read. */
 const perChar: TokenCounter = { name: "chars", count: (text) => text.length };
