@@ -110,7 +110,7 @@ async function main() {
       SELECT e.id, s.idx,
         (CASE WHEN s.idx = 0 THEN 'system' WHEN s.idx = 1 THEN 'user' WHEN s.idx % 2 = 0 THEN 'assistant' ELSE 'tool' END)::"StepRole",
         (CASE WHEN s.idx < 2 THEN 'message' WHEN s.idx % 2 = 0 THEN 'tool_call' ELSE 'observation' END)::"StepKind",
-        CASE WHEN s.idx >= 2 THEN (${sqlArray(tools)})[1 + floor(7 * ((e.id * 7 + s.idx) % 97) / 97.0 ^ 2)::int] END,
+        CASE WHEN s.idx >= 2 THEN (${sqlArray(tools)})[1 + floor(7 * (((e.id * 7 + s.idx) % 97) / 97.0) ^ 2)::int] END,
         CASE WHEN s.idx % 2 = 0 THEN 'run ' || (${sqlArray(words)})[1 + (e.id + s.idx) % 20] || ' check'
              ELSE 'output of ' || (${sqlArray(words)})[1 + (e.id * s.idx) % 20] || ' line ' || s.idx END,
         CASE WHEN s.idx >= 2 AND s.idx % 2 = 1 THEN ((e.id + s.idx) % 5 = 0)::int END,
