@@ -40,7 +40,7 @@ export const episodeListSchema = z.object({
   items: z.array(episodeListItemSchema),
   nextCursor: z.string().nullable(),
   total: z.number().int(),
-  isTotalCapped: z.boolean(),
+  isTotalEstimated: z.boolean(),
 });
 export type EpisodeList = z.infer<typeof episodeListSchema>;
 

@@ -29,7 +29,7 @@ describe("GET /api/episodes", () => {
     const first = await call(listEpisodes, path);
     expect(first.status).toBe(200);
     const page = await first.json();
-    expect(page).toMatchObject({ total: 12, isTotalCapped: false });
+    expect(page).toMatchObject({ total: 12, isTotalEstimated: false });
     expect(page.items).toHaveLength(5);
     const second = await (await call(listEpisodes, `${path}&cursor=${page.nextCursor}`)).json();
     expect(second.items[0].stepCount).toBeGreaterThanOrEqual(page.items[4].stepCount);
