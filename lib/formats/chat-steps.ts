@@ -18,6 +18,7 @@ import {
   type JsonObject,
 } from "./record-fields";
 import { parseXmlFunctionCalls } from "./xml-calls";
+import { observationPart } from "./parts";
 
 export type ChatSteps = { steps: Step[]; assistantTurns: number };
 
@@ -121,13 +122,7 @@ function assistantParts(turn: JsonObject, text: string, calls: ToolCallPart[]): 
 
 function observation(text: string, toolCallId: string | undefined, toolName: string | undefined): ObservationPart {
   const exitCode = exitCodeTail.exec(text.slice(-exitCodeTailChars))?.[1];
-  return {
-    type: "observation",
-    text,
-    ...(exitCode !== undefined ? { exitCode: Number(exitCode) } : {}),
-    ...(toolCallId ? { toolCallId } : {}),
-    ...(toolName ? { toolName } : {}),
-  };
+  return observationPart(text, { exitCode: exitCode === undefined ? undefined : Number(exitCode), toolCallId, toolName });
 }
 
 function withMeta(step: Step, meta: JsonObject): Step {

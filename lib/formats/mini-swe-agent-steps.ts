@@ -19,6 +19,7 @@ import {
   requireObject,
   type JsonObject,
 } from "./record-fields";
+import { observationPart as buildObservation } from "./parts";
 
 export type MiniSteps = { steps: Step[]; tokensSent: number | null; tokensReceived: number | null };
 
@@ -126,14 +127,7 @@ function observationPart(
   const exitCode = asNumber(extra.returncode) ?? returnCodeOf(text);
   const isFormatError = extra.interrupt_type === "FormatError" || text.startsWith(formatErrorOpening);
   const isError = isFormatError || typeof extra.exception_info === "string";
-  return {
-    type: "observation",
-    text,
-    ...(exitCode !== undefined ? { exitCode } : {}),
-    ...(toolCallId ? { toolCallId } : {}),
-    ...(toolName && !isFormatError ? { toolName } : {}),
-    ...(isError ? { isError } : {}),
-  };
+  return buildObservation(text, { exitCode, toolCallId, toolName: isFormatError ? undefined : toolName, isError });
 }
 
 function returnCodeOf(text: string): number | undefined {

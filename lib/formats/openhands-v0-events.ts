@@ -4,11 +4,12 @@
  * the model's own tool call in `tool_call_metadata.model_response`; it is preferred over `args`,
  * which OpenHands rewrites (an `edit` action's args may lack the command and text entirely).
  */
-import type { FileEditPart, ObservationPart, StepPart, StepRole, ToolCallPart } from "./episode";
+import type { FileEditPart, StepPart, StepRole, ToolCallPart } from "./episode";
 import { editFromToolCall } from "./edits";
 import { toolCallFromFunction } from "./function-call";
 import { pushStep, setIfPresent, skipEvent, textPart, type EventWalk } from "./openhands-walk";
 import { asNonBlank, asNumber, asObject, asString, isObject, requireObject, type JsonObject } from "./record-fields";
+import { observationPart } from "./parts";
 
 /** Tool name and argument names OpenHands' CodeAct agent uses for each action. */
 const defaultCalls: Record<string, { name: string; keys: string[] }> = {
@@ -124,14 +125,7 @@ function observationDraft(kind: string, event: JsonObject, meta: JsonObject, act
   const toolName = asString(callMeta?.function_name) ?? actionTool;
   const exitCode = asNumber(asObject(extras.metadata)?.exit_code) ?? asNumber(extras.exit_code);
   const isError = errorObservations.has(kind) || ((kind === "edit" || kind === "read") && text.startsWith("ERROR:"));
-  const part: ObservationPart = {
-    type: "observation",
-    text,
-    ...(exitCode !== undefined && Number.isInteger(exitCode) ? { exitCode } : {}),
-    ...(toolCallId ? { toolCallId } : {}),
-    ...(toolName ? { toolName } : {}),
-    ...(isError ? { isError } : {}),
-  };
+  const part = observationPart(text, { exitCode, toolCallId, toolName, isError });
   const edit = kind === "edit" && !isError ? editResult(extras, text) : null;
   const isToolResult = callMeta !== undefined || event.cause !== undefined || errorObservations.has(kind);
   return { role: isToolResult ? "tool" : "environment", parts: edit ? [part, edit] : [part] };

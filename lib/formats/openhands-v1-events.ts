@@ -3,11 +3,12 @@
  * tool calls are `ActionEvent`s carrying the model's own `tool_call`, results are
  * `ObservationEvent`s linked back by `action_id` and `tool_call_id`.
  */
-import type { FileEditPart, ObservationPart, StepPart, StepRole, ToolCallPart } from "./episode";
+import type { FileEditPart, StepPart, StepRole, ToolCallPart } from "./episode";
 import { editFromToolCall } from "./edits";
 import { toolCallFromFunction } from "./function-call";
 import { pushStep, setIfPresent, skipEvent, textPart, type EventWalk } from "./openhands-walk";
 import { asNonBlank, asNumber, asObject, asString, contentText, requireObject, type JsonObject } from "./record-fields";
+import { observationPart } from "./parts";
 
 /** State keys whose value says how the run ended. */
 const statusKeys = new Set(["execution_status", "agent_status", "agent_state"]);
@@ -110,14 +111,7 @@ function observationParts(kind: string, event: JsonObject): StepPart[] {
   const isError = kind !== "ObservationEvent" || observation.is_error === true || error !== undefined;
   const toolCallId = asString(event.tool_call_id);
   const toolName = asString(event.tool_name);
-  const part: ObservationPart = {
-    type: "observation",
-    text,
-    ...(exitCode !== undefined && Number.isInteger(exitCode) ? { exitCode } : {}),
-    ...(toolCallId ? { toolCallId } : {}),
-    ...(toolName ? { toolName } : {}),
-    ...(isError ? { isError } : {}),
-  };
+  const part = observationPart(text, { exitCode, toolCallId, toolName, isError });
   const edit = isError ? null : editResult(observation);
   return edit ? [part, edit] : [part];
 }

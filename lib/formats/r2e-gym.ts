@@ -18,6 +18,7 @@ import {
   type JsonObject,
 } from "./record-fields";
 import { parseXmlFunctionCalls } from "./xml-calls";
+import { observationPart } from "./parts";
 
 /** R2E-Gym prefixes bash observations with the exit code. */
 const exitCodeLine = /^Exit code: (-?\d+)/;
@@ -128,12 +129,7 @@ function stepPair(entry: JsonObject, prompt: number | undefined, completion: num
     {
       role: "tool",
       parts: [
-        {
-          type: "observation",
-          text: observation,
-          ...(exitCode !== undefined ? { exitCode: Number(exitCode) } : {}),
-          ...(toolName ? { toolName } : {}),
-        },
+        observationPart(observation, { exitCode: exitCode === undefined ? undefined : Number(exitCode), toolName }),
       ],
       ...(Object.keys(toolMeta).length > 0 ? { meta: toolMeta } : {}),
     },

@@ -18,6 +18,7 @@ import {
   requireObject,
   type JsonObject,
 } from "./record-fields";
+import { observationPart } from "./parts";
 
 export type SweAgentSteps = { steps: Step[]; unmatchedTrajectorySteps: number };
 
@@ -133,7 +134,7 @@ function trajectoryExtras(trajectory: unknown): TrajectoryExtra[] {
 }
 
 function observation(text: string, toolName: string | undefined, toolCallId?: string): StepPart {
-  return { type: "observation", text, ...(toolCallId ? { toolCallId } : {}), ...(toolName ? { toolName } : {}) };
+  return observationPart(text, { toolCallId, toolName });
 }
 
 function withMeta(step: Step, meta: JsonObject): Step {
