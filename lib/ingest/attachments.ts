@@ -8,7 +8,7 @@ import type { PoolClient } from "pg";
 import { z } from "zod";
 import type { Attachment } from "@/lib/formats/format-module";
 import { testListSchema, type TestList } from "@/lib/formats/episode";
-import { analyzePatch } from "@/lib/quality/patch";
+import { analyzePatch, patchFiles } from "@/lib/quality/patch";
 import { cleanText, jsonText, sha256 } from "./to-rows";
 
 const payloadSchema = z.object({
@@ -128,7 +128,10 @@ async function writeEffective(client: PoolClient, episode: EpisodeState, attache
   if (patch?.trim()) flags.delete("empty_patch");
   await client.query(
     `UPDATE episodes SET resolved = $2, f2p_pass = $3, f2p_fail = $4, p2p_pass = $5, p2p_fail = $6,
-       patch_bytes = $7, files_touched = $8, quality_flags = $9, updated_at = now() WHERE id = $1`,
+       patch_bytes = $7, files_touched = $8, quality_flags = $9, updated_at = now(),
+       touched_paths = CASE WHEN $10::text[] = '{}' THEN touched_paths
+         ELSE array_to_string(ARRAY(SELECT DISTINCT p FROM unnest(string_to_array(touched_paths, E'\n') || $10::text[]) AS p WHERE p <> ''), E'\n') END
+     WHERE id = $1`,
     [
       episode.id,
       resolved,
@@ -139,6 +142,8 @@ async function writeEffective(client: PoolClient, episode: EpisodeState, attache
       patchSignals.bytes,
       patchSignals.filesTouched,
       [...flags].sort(),
+      // A patch that only a side file supplies adds its paths (never removes the edits' own).
+      patch === episode.recorded_patch ? [] : patchFiles(patch ?? "").paths,
     ],
   );
   await client.query(`UPDATE episode_contents SET attached = $2::jsonb WHERE episode_id = $1`, [episode.id, attached ? jsonText(attached) : null]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { NormalizedEpisode } from "@/lib/formats/episode";
 import { makeEpisode } from "@/lib/testing/make-episode";
 import { computeQuality } from "@/lib/quality";
-import { cleanText, jsonText, stepText, toRows } from "./to-rows";
+import { cleanText, jsonText, SEARCH_TEXT_LIMITS, searchText, stepText, toRows, touchedPaths } from "./to-rows";
 
 function episode(text: string): NormalizedEpisode {
   return makeEpisode(
@@ -50,5 +50,32 @@ describe("toRows", () => {
     expect(a.contentHash).toBe(b.contentHash);
     const c = toRows(episode("y"), { sourceFile: "a", sourceLocation: 1, rawText: "{}" }, q);
     expect(c.contentHash).not.toBe(a.contentHash);
+  });
+});
+
+describe("filter columns and the search document", () => {
+  it("lists distinct tools and the paths the patch and the edit steps touched", () => {
+    const e = makeEpisode(
+      [
+        { role: "assistant", parts: [{ type: "tool_call", id: "1", name: "str_replace_editor", arguments: {} }] },
+        { role: "assistant", parts: [{ type: "file_edit", path: "tests/test_a.py", operation: "create", newText: "x" }] },
+        { role: "assistant", parts: [{ type: "tool_call", id: "2", name: "bash", arguments: { command: "ls" } }] },
+        { role: "assistant", parts: [{ type: "tool_call", id: "3", name: "bash", arguments: { command: "pwd" } }] },
+      ] as NormalizedEpisode["steps"],
+      { finalPatch: "diff --git a/src/app.py b/src/app.py\n--- a/src/app.py\n+++ b/src/app.py\n@@ -1 +1 @@\n-a\n+b\n" },
+    );
+    const rows = toRows(e, { sourceFile: "f", sourceLocation: 1, rawText: "{}" }, computeQuality(e));
+    expect(rows.episode.tools).toEqual(["bash", "str_replace_editor"]);
+    expect(touchedPaths(e).split("\n")).toEqual(["src/app.py", "tests/test_a.py"]);
+    expect(rows.episode.touchedPaths).toBe("src/app.py\ntests/test_a.py");
+  });
+
+  it("indexes task, patch and steps in order, each within its limit", () => {
+    const steps = [{ text: "first" }, { text: "x".repeat(SEARCH_TEXT_LIMITS.steps) }, { text: "never" }];
+    const text = searchText("task", "patch", steps);
+    expect(text.startsWith("task patch first ")).toBe(true);
+    expect(text).not.toContain("never");
+    expect(text.length).toBe("task patch ".length + SEARCH_TEXT_LIMITS.steps);
+    expect(searchText("t".repeat(SEARCH_TEXT_LIMITS.task + 5), null, []).length).toBe(SEARCH_TEXT_LIMITS.task + 2);
   });
 });

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { gzipSync, constants } from "node:zlib";
 import { stepKindOf, type NormalizedEpisode, type Step, type StepPart } from "@/lib/formats/episode";
 import type { QualitySignals } from "@/lib/quality";
+import { patchFiles } from "@/lib/quality/patch";
 
 export type Provenance = { sourceFile: string; sourceLocation: number; rawText: string };
 
@@ -52,6 +53,8 @@ export type EpisodeRows = {
     filesTouched: number;
     hasGoldPatch: boolean;
     qualityFlags: string[];
+    tools: string[];
+    touchedPaths: string;
   };
   content: {
     taskText: string | null;
@@ -67,6 +70,8 @@ export type EpisodeRows = {
     sourceLocation: number;
     rawSha256: string;
     rawGzip: Buffer;
+    /** What full-text search indexes (`search_vector`): see `searchText`. */
+    searchText: string;
   };
   steps: StepRowInput[];
 };
@@ -129,6 +134,37 @@ export function cleanText<T extends string | null>(text: T): T {
   return (wellFormed.includes("\u0000") ? wellFormed.replaceAll("\u0000", "\uFFFD") : wellFormed) as T;
 }
 
+/** Caps that keep one pathological episode from exceeding tsvector's 1 MB or the path index's reach. */
+export const SEARCH_TEXT_LIMITS = { task: 100_000, patch: 100_000, steps: 300_000 } as const;
+export const MAX_TOUCHED_PATHS = 1_000;
+
+/**
+ * The full-text document: task text, final patch, then the steps' text in order, each cut to its
+ * limit. The backfill in migration 20261125000000_browse builds the same document in SQL.
+ */
+export function searchText(taskText: string | null, finalPatch: string | null, steps: readonly Pick<StepRowInput, "text">[]): string {
+  let stepsText = "";
+  for (const step of steps) {
+    if (stepsText.length >= SEARCH_TEXT_LIMITS.steps) break;
+    stepsText += (stepsText ? " " : "") + step.text;
+  }
+  return [
+    (taskText ?? "").slice(0, SEARCH_TEXT_LIMITS.task),
+    (finalPatch ?? "").slice(0, SEARCH_TEXT_LIMITS.patch),
+    stepsText.slice(0, SEARCH_TEXT_LIMITS.steps),
+  ].join(" ");
+}
+
+/** Paths the final patch or any edit step touched, first-seen order, one per line. */
+export function touchedPaths(episode: NormalizedEpisode): string {
+  const paths = new Set(episode.finalPatch ? patchFiles(episode.finalPatch).paths : []);
+  for (const step of episode.steps) for (const part of step.parts) if (part.type === "file_edit" && part.path) paths.add(part.path);
+  return [...paths]
+    .filter((p) => !p.includes("\n"))
+    .slice(0, MAX_TOUCHED_PATHS)
+    .join("\n");
+}
+
 export function sha256(text: string | Buffer): string {
   return createHash("sha256").update(text).digest("hex");
 }
@@ -179,6 +215,8 @@ export function toRows(episode: NormalizedEpisode, provenance: Provenance, quali
       // Same rule as the has_gold_patch backfill migration.
       hasGoldPatch: /\S/.test(episode.goldPatch ?? ""),
       qualityFlags: quality.flags,
+      tools: [...new Set(steps.flatMap((s) => (s.toolName ? [s.toolName] : [])))].sort(),
+      touchedPaths: cleanText(touchedPaths(episode)),
     },
     content: {
       taskText: cleanText(episode.taskText),
@@ -195,6 +233,7 @@ export function toRows(episode: NormalizedEpisode, provenance: Provenance, quali
       rawSha256: sha256(raw),
       // Level 1: the raw record is kept for re-parsing, not for reading; speed beats ratio here.
       rawGzip: gzipSync(raw, { level: constants.Z_BEST_SPEED }),
+      searchText: cleanText(searchText(episode.taskText, episode.finalPatch, steps)),
     },
     steps,
   };

@@ -21,16 +21,18 @@ export async function insertEpisodes(client: PoolClient, batchId: number, rows: 
     `INSERT INTO episodes (kind, source_format, format_version, instance_id, repo, agent, model,
         attempt_group, attempt_index, is_best_attempt, exit_status_raw, exit_status_class, resolved,
         f2p_pass, f2p_fail, p2p_pass, p2p_fail, step_count, tool_call_count, token_count, cost_usd,
-        api_calls, patch_bytes, files_touched, has_gold_patch, quality_flags, content_hash, import_batch_id, updated_at)
+        api_calls, patch_bytes, files_touched, has_gold_patch, quality_flags, content_hash, import_batch_id, updated_at,
+        tools, touched_paths)
      SELECT k::"EpisodeKind", sf, fv, iid, rp, ag, md, grp, aidx, best, esr, esc::"ExitStatusClass", res,
         fp, ff, pp, pf, sc, tc, tk, cost, calls, pb, ft, gold,
-        COALESCE(ARRAY(SELECT jsonb_array_elements_text(flags::jsonb)), '{}'), hash, $28, now()
+        COALESCE(ARRAY(SELECT jsonb_array_elements_text(flags::jsonb)), '{}'), hash, $28, now(),
+        COALESCE(ARRAY(SELECT jsonb_array_elements_text(tls::jsonb)), '{}'), tp
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
         $8::text[], $9::int[], $10::bool[], $11::text[], $12::text[], $13::bool[], $14::int[], $15::int[],
         $16::int[], $17::int[], $18::int[], $19::int[], $20::int[], $21::float8[], $22::int[], $23::int[],
-        $24::int[], $25::bool[], $26::text[], $27::text[])
+        $24::int[], $25::bool[], $26::text[], $27::text[], $29::text[], $30::text[])
        AS t(k, sf, fv, iid, rp, ag, md, grp, aidx, best, esr, esc, res, fp, ff, pp, pf, sc, tc, tk, cost,
-        calls, pb, ft, gold, flags, hash)
+        calls, pb, ft, gold, flags, hash, tls, tp)
      ON CONFLICT (content_hash) DO NOTHING
      RETURNING id, content_hash`,
     [
@@ -62,6 +64,8 @@ export async function insertEpisodes(client: PoolClient, batchId: number, rows: 
       e((r) => JSON.stringify(r.qualityFlags)),
       column(rows, (r) => r.contentHash),
       batchId,
+      e((r) => JSON.stringify(r.tools)),
+      e((r) => r.touchedPaths),
     ],
   );
   const idByHash = new Map(result.rows.map((row) => [row.content_hash, row.id]));
@@ -78,11 +82,11 @@ export async function insertContents(client: PoolClient, rows: readonly { id: nu
   const c = (pick: (r: EpisodeRows["content"]) => unknown) => rows.map(({ row }) => pick(row.content));
   await client.query(
     `INSERT INTO episode_contents (episode_id, task_text, base_commit, final_patch, gold_patch, test_patch,
-        pull_request, outcome, quality, meta, source_file, source_location, raw_sha256, raw_gzip)
-     SELECT id, tt, bc, fp, gp, tp, pr::jsonb, oc::jsonb, q::jsonb, m::jsonb, sf, sl, rs, rg
+        pull_request, outcome, quality, meta, source_file, source_location, raw_sha256, raw_gzip, search_vector)
+     SELECT id, tt, bc, fp, gp, tp, pr::jsonb, oc::jsonb, q::jsonb, m::jsonb, sf, sl, rs, rg, to_tsvector('simple', st)
      FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-        $8::text[], $9::text[], $10::text[], $11::text[], $12::int[], $13::text[], $14::bytea[])
-       AS t(id, tt, bc, fp, gp, tp, pr, oc, q, m, sf, sl, rs, rg)`,
+        $8::text[], $9::text[], $10::text[], $11::text[], $12::int[], $13::text[], $14::bytea[], $15::text[])
+       AS t(id, tt, bc, fp, gp, tp, pr, oc, q, m, sf, sl, rs, rg, st)`,
     [
       rows.map(({ id }) => id),
       c((r) => r.taskText),
@@ -98,6 +102,7 @@ export async function insertContents(client: PoolClient, rows: readonly { id: nu
       c((r) => r.sourceLocation),
       c((r) => r.rawSha256),
       c((r) => r.rawGzip),
+      c((r) => r.searchText),
     ],
   );
 }

@@ -36,5 +36,5 @@ export const sortColumns = {
   id: { column: "e.id", type: "int", isNullable: false },
 } as const satisfies Record<SortKey, { column: string; type: string; isNullable: boolean }>;
 
-/** The full-text document: the same expression as the generated `search_vector` column. */
+/** The task-and-patch part of the full-text document (lib/ingest/to-rows.ts searchText), for snippets. */
 export const searchDocument = `left(coalesce(c.task_text, ''), 100000) || ' ' || left(coalesce(c.final_patch, ''), 100000)`;
