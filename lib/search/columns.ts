@@ -18,21 +18,31 @@ export const facetColumns = {
 } as const satisfies Partial<Record<FacetKey, { column: string; type: string }>>;
 export type ColumnFacetKey = keyof typeof facetColumns;
 
+/** Facets over array columns: an episode matches when it carries any selected value. */
+export const arrayFacetColumns = {
+  label: { column: "e.labels" },
+  annotator: { column: "e.annotators" },
+  tool: { column: "e.tools" },
+} as const satisfies Partial<Record<FacetKey, { column: string }>>;
+export type ArrayFacetKey = keyof typeof arrayFacetColumns;
+
 export const rangeColumns = {
   steps: { column: "e.step_count", type: "int" },
   tokens: { column: "e.token_count", type: "int" },
   cost: { column: "e.cost_usd", type: "float8" },
+  score: { column: "e.score", type: "float8" },
   patch: { column: "e.patch_bytes", type: "int" },
   files: { column: "e.files_touched", type: "int" },
 } as const satisfies Record<RangeKey, { column: string; type: "int" | "float8" }>;
 
-/** `isNullable`: only cost can be unknown; unknown costs sort last in both directions. */
+/** `isNullable`: cost and score can be unknown; unknowns sort last in both directions. */
 export const sortColumns = {
   created: { column: "e.created_at", type: "timestamp", isNullable: false },
   steps: { ...rangeColumns.steps, isNullable: false },
   tokens: { ...rangeColumns.tokens, isNullable: false },
   cost: { ...rangeColumns.cost, isNullable: true },
   patch: { ...rangeColumns.patch, isNullable: false },
+  score: { ...rangeColumns.score, isNullable: true },
   id: { column: "e.id", type: "int", isNullable: false },
 } as const satisfies Record<SortKey, { column: string; type: string; isNullable: boolean }>;
 

@@ -11,7 +11,7 @@ import { episodeKinds, exitStatusClasses } from "@/lib/formats/episode";
 import { ReviewStatus } from "@/lib/generated/prisma/enums";
 import { qualityFlags } from "@/lib/quality/signals";
 
-export const sortKeys = ["created", "steps", "tokens", "cost", "patch", "id"] as const;
+export const sortKeys = ["created", "steps", "tokens", "cost", "patch", "score", "id"] as const;
 export type SortKey = (typeof sortKeys)[number];
 export const sortDirections = ["desc", "asc"] as const;
 export type SortDirection = (typeof sortDirections)[number];
@@ -80,11 +80,15 @@ const filterParams = {
   review: values(z.enum(reviewStatuses)),
   flag: values(z.enum(qualityFlags)),
   batch: values(z.coerce.number().int().positive().max(INT4_MAX)),
+  label: values(text),
+  annotator: values(text),
   instance: values(text),
   tool: values(text),
+  path: values(text),
   steps: range("int"),
   tokens: range("int"),
   cost: range("decimal"),
+  score: range("decimal"),
   patch: range("int"),
   files: range("int"),
   has_tests: yesNo,
@@ -111,8 +115,22 @@ export function toEpisodeFilter({ has_tests, has_gold, sort, dir, ...facets }: F
 export const episodeFilterSchema = episodeFilterParamsSchema.transform(toEpisodeFilter);
 export type EpisodeFilter = z.output<typeof episodeFilterSchema>;
 /** The facets a filter can select values of (OR within, AND across). */
-export type FacetKey = "kind" | "source" | "repo" | "agent" | "model" | "exit" | "resolved" | "review" | "flag" | "batch" | "instance" | "tool";
-export type RangeKey = "steps" | "tokens" | "cost" | "patch" | "files";
+export type FacetKey =
+  | "kind"
+  | "source"
+  | "repo"
+  | "agent"
+  | "model"
+  | "exit"
+  | "resolved"
+  | "review"
+  | "flag"
+  | "batch"
+  | "label"
+  | "annotator"
+  | "instance"
+  | "tool";
+export type RangeKey = "steps" | "tokens" | "cost" | "score" | "patch" | "files";
 
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -147,7 +165,23 @@ export function parseEpisodeFilter(input: SearchParamsInput): EpisodeFilter {
 }
 
 const multiValueNames: Partial<Record<FilterParamName, true>> = Object.fromEntries(
-  (["kind", "source", "repo", "agent", "model", "exit", "resolved", "review", "flag", "batch", "instance", "tool"] satisfies FacetKey[]).map((k) => [k, true]),
+  ([
+    "kind",
+    "source",
+    "repo",
+    "agent",
+    "model",
+    "exit",
+    "resolved",
+    "review",
+    "flag",
+    "batch",
+    "label",
+    "annotator",
+    "instance",
+    "tool",
+    "path",
+  ] satisfies (FacetKey | "path")[]).map((k) => [k, true]),
 );
 
 function formatRange({ min, max }: NumberRange): string {

@@ -40,6 +40,13 @@ const idsWhere = (pick: (row: Row) => boolean) => sorted(rows.filter(pick).map((
 
 beforeAll(async () => {
   batchId = await seedSearchCorpus(run);
+  // Labels and scores arrive with review; set some here so their filters and sort have data.
+  await pool.query(
+    `UPDATE episodes SET labels = CASE WHEN id % 3 = 0 THEN '{good}'::text[] WHEN id % 3 = 1 THEN '{good,tricky}' ELSE '{}' END,
+       score = CASE WHEN id % 4 = 0 THEN NULL ELSE (id % 5) / 4.0 END
+     WHERE import_batch_id = $1`,
+    [batchId],
+  );
   rows = await loadRows();
 });
 afterAll(() => disconnect());
@@ -74,6 +81,12 @@ describe("findEpisodes filters", () => {
     ["files", { files: "1..1" }, (r) => r.filesTouched === 1],
     ["tool", { tool: "file_editor" }, (r) => r.tools.has("file_editor")],
     ["tool (OR)", { tool: `finish,missing${run}` }, (r) => r.tools.has("finish")],
+    ["label", { label: "tricky" }, (r) => (r.labels ?? []).includes("tricky")],
+    ["label (OR)", { label: `tricky,missing${run}` }, (r) => (r.labels ?? []).includes("tricky")],
+    ["score", { score: "0.5..1" }, (r) => r.score !== null && r.score >= 0.5],
+    ["path substring", { path: "src/mod" }, (r) => /src\/mod/.test(r.touchedPaths)],
+    ["path glob", { path: "src/mod?.py" }, (r) => /(^|\n)src\/mod.\.py($|\n)/.test(r.touchedPaths)],
+    ["path glob is whole-path", { path: "mod*.py" }, () => false],
     ["has_tests", { has_tests: "true" }, (r) => r.f2pPass !== null || r.p2pPass !== null],
     ["has_tests false", { has_tests: "false" }, (r) => r.f2pPass === null && r.p2pPass === null],
     ["has_gold", { has_gold: "true" }, (r) => /\S/.test(r.content?.goldPatch ?? "")],
@@ -81,7 +94,7 @@ describe("findEpisodes filters", () => {
   ];
   it.each(cases)("%s", async (_name, params, expected) => {
     const want = idsWhere(expected);
-    expect(want.length, "the corpus must exercise this filter").toBeGreaterThan(0);
+    if (_name !== "path glob is whole-path") expect(want.length, "the corpus must exercise this filter").toBeGreaterThan(0);
     expect(want.length, "the filter must exclude something").toBeLessThan(rows.length);
     const result = await findEpisodes(filterOf(params), { limit: 100 });
     expect(sorted(result.items.map((i) => i.id))).toEqual(want);
@@ -108,10 +121,24 @@ describe("findEpisodes filters", () => {
     expect(phrase.items.map((i) => i.instanceId)).toEqual([`${run}__search-5`]);
     expect((await findEpisodes(filterOf({ q: `'; DROP TABLE episodes; --` }))).items).toEqual([]);
   });
+
+  it("full text matches step contents and says which step to jump to", async () => {
+    const result = await findEpisodes(filterOf({ q: `kangaroo${run}quux` }));
+    expect(result.items.map((i) => i.instanceId)).toEqual([`${run}__search-6`]);
+    expect(result.items[0].snippet).toContain(`⟦kangaroo${run}quux⟧`);
+    const steps = await pool.query<{ idx: number }>(`SELECT idx FROM steps WHERE episode_id = $1 AND text LIKE $2`, [result.items[0].id, `%kangaroo${run}%`]);
+    expect(result.items[0].snippetStep).toBe(steps.rows[0].idx);
+    // The task text is also the first user message, so a task match jumps to that step.
+    const byTask = await findEpisodes(filterOf({ q: `zebra${run}frobnicate` }));
+    const taskStep = await pool.query<{ text: string }>(`SELECT text FROM steps WHERE episode_id = $1 AND idx = $2`, [byTask.items[0].id, byTask.items[0].snippetStep]);
+    expect(taskStep.rows[0].text).toContain(`zebra${run}frobnicate`);
+    const byPatch = await findEpisodes(filterOf({ q: `patched${run}x4` }));
+    expect(byPatch.items[0].snippetStep).toBeNull();
+  });
 });
 
 describe("findEpisodes sorting and keyset paging", () => {
-  const field = { created: "createdAt", steps: "stepCount", tokens: "tokenCount", cost: "costUsd", patch: "patchBytes", id: "id" } as const;
+  const field = { created: "createdAt", steps: "stepCount", tokens: "tokenCount", cost: "costUsd", patch: "patchBytes", score: "score", id: "id" } as const;
 
   function expectedOrder(sort: (typeof sortKeys)[number], dir: "asc" | "desc"): number[] {
     const sign = dir === "asc" ? 1 : -1;

@@ -8,7 +8,7 @@ import { episodeKinds, exitStatusClasses } from "@/lib/formats/episode";
 import { countEpisodes } from "./count";
 import { episodeFilterParamsSchema, reviewStatuses, toEpisodeFilter, type EpisodeFilter, type SortKey } from "./filter";
 import { afterCursor, cursorAfter, orderBy, readCursor } from "./keyset";
-import { snippetsFor } from "./snippets";
+import { snippetsFor, type Snippet } from "./snippets";
 import { bind, filterToSql } from "./to-sql";
 
 export const episodeListItemSchema = z.object({
@@ -30,9 +30,13 @@ export const episodeListItemSchema = z.object({
   filesTouched: z.number().int(),
   hasGoldPatch: z.boolean(),
   qualityFlags: z.array(z.string()),
+  labels: z.array(z.string()),
+  score: z.number().nullable(),
   createdAt: z.iso.datetime(),
   /** Where `q` matched, plain text with the matches between ⟦ and ⟧; null without `q`. */
   snippet: z.string().nullable(),
+  /** The first step `q` matched in (link to `/episodes/ID#step-N`); null without `q` or when only the task or patch matched. */
+  snippetStep: z.number().int().nullable(),
 });
 export type EpisodeListItem = z.infer<typeof episodeListItemSchema>;
 
@@ -59,7 +63,7 @@ const listColumns = `e.id, e.kind, e.source_format AS "sourceFormat", e.instance
   e.model, e.exit_status_class AS "exitStatusClass", e.exit_status_raw AS "exitStatusRaw", e.resolved,
   e.review_status AS "reviewStatus", e.step_count AS "stepCount", e.token_count AS "tokenCount", e.cost_usd AS "costUsd",
   e.patch_bytes AS "patchBytes", e.files_touched AS "filesTouched", e.has_gold_patch AS "hasGoldPatch",
-  e.quality_flags AS "qualityFlags", to_char(e.created_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`;
+  e.quality_flags AS "qualityFlags", coalesce(e.labels, '{}') AS labels, e.score, to_char(e.created_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`;
 
 const sortField = {
   created: "createdAt",
@@ -67,6 +71,7 @@ const sortField = {
   tokens: "tokenCount",
   cost: "costUsd",
   patch: "patchBytes",
+  score: "score",
   id: "id",
 } as const satisfies Record<SortKey, keyof EpisodeListItem>;
 
@@ -77,7 +82,7 @@ export async function findEpisodes(filter: EpisodeFilter, page: Page = {}): Prom
   const after = readCursor(filter, cursor);
   const conditions = after ? `(${where}) AND ${afterCursor(filter, after, listParams)}` : where;
   const [rows, count] = await Promise.all([
-    pool.query<Omit<EpisodeListItem, "snippet">>(
+    pool.query<Omit<EpisodeListItem, "snippet" | "snippetStep">>(
       `SELECT ${listColumns} FROM episodes e WHERE ${conditions} ORDER BY ${orderBy(filter)} LIMIT ${bind(listParams, limit + 1)}`,
       listParams,
     ),
@@ -85,8 +90,8 @@ export async function findEpisodes(filter: EpisodeFilter, page: Page = {}): Prom
   ]);
   const hasMore = rows.rows.length > limit;
   const pageRows = hasMore ? rows.rows.slice(0, limit) : rows.rows;
-  const snippets = filter.q ? await snippetsFor(pageRows.map((r) => r.id), filter.q) : new Map<number, string>();
-  const items = pageRows.map((row) => ({ ...row, snippet: snippets.get(row.id) ?? null }));
+  const snippets = filter.q ? await snippetsFor(pageRows.map((r) => r.id), filter.q) : new Map<number, Snippet>();
+  const items = pageRows.map((row) => ({ ...row, snippet: snippets.get(row.id)?.snippet ?? null, snippetStep: snippets.get(row.id)?.step ?? null }));
   const last = items.at(-1);
   return {
     items,

@@ -2,7 +2,7 @@
  * The ONLY place a filter becomes SQL: a WHERE clause over `episodes e` with `$n` placeholders.
  * Values only ever travel in `params`; the SQL text is built from fixed column names alone.
  */
-import { facetColumns, rangeColumns, type ColumnFacetKey } from "./columns";
+import { arrayFacetColumns, facetColumns, rangeColumns, type ArrayFacetKey, type ColumnFacetKey } from "./columns";
 import type { EpisodeFilter, RangeKey } from "./filter";
 
 export type SqlWhere = { where: string; params: unknown[] };
@@ -19,6 +19,32 @@ function resolvedCondition(values: readonly string[], params: unknown[]): string
     ...(known.length > 0 ? [`e.resolved = ANY(${bind(params, [...new Set(known)])}::boolean[])`] : []),
     ...(values.includes("unknown") ? ["e.resolved IS NULL"] : []),
   ];
+  return parts.length === 1 ? parts[0] : `(${parts.join(" OR ")})`;
+}
+
+/** A glob (`*`, `?`) matches a whole path; anything else is a substring of some path. */
+export function isPathGlob(pattern: string): boolean {
+  return /[*?]/.test(pattern);
+}
+
+/** `src/*.py` → a regex over the newline-separated `touched_paths` (`*` never crosses a line). */
+export function globToRegex(glob: string): string {
+  const body = [...glob]
+    .map((ch) => (ch === "*" ? "[^\n]*" : ch === "?" ? "[^\n]" : ch.replace(/[\\^$.|+()[\]{}]/g, "\\$&")))
+    .join("");
+  return `(^|\n)${body}(\n|$)`;
+}
+
+/** LIKE pattern for a substring: the user's % and _ are literal. */
+export function likeSubstring(text: string): string {
+  return `%${text.replace(/[\\%_]/g, "\\$&")}%`;
+}
+
+/** Any of the patterns; both forms use the trigram index on touched_paths. */
+function pathCondition(patterns: readonly string[], params: unknown[]): string {
+  const parts = patterns.map((p) =>
+    isPathGlob(p) ? `e.touched_paths ~ ${bind(params, globToRegex(p))}` : `e.touched_paths LIKE ${bind(params, likeSubstring(p))}`,
+  );
   return parts.length === 1 ? parts[0] : `(${parts.join(" OR ")})`;
 }
 
@@ -44,8 +70,12 @@ export function filterToSql(filter: Partial<EpisodeFilter>): SqlWhere {
     if (range.max !== undefined) conditions.push(`${column} <= ${bind(params, range.max)}::${type}`);
   }
 
-  if (filter.tool?.length)
-    conditions.push(`EXISTS (SELECT 1 FROM steps s WHERE s.episode_id = e.id AND s.tool_name = ANY(${bind(params, filter.tool)}::text[]))`);
+  // Overlap (&&) uses each array column's GIN index.
+  for (const key of Object.keys(arrayFacetColumns) as ArrayFacetKey[]) {
+    const values = filter[key];
+    if (values?.length) conditions.push(`${arrayFacetColumns[key].column} && ${bind(params, values)}::text[]`);
+  }
+  if (filter.path?.length) conditions.push(pathCondition(filter.path, params));
   if (filter.hasTests !== undefined)
     conditions.push(filter.hasTests ? "(e.f2p_pass IS NOT NULL OR e.p2p_pass IS NOT NULL)" : "(e.f2p_pass IS NULL AND e.p2p_pass IS NULL)");
   if (filter.hasGold !== undefined) conditions.push(filter.hasGold ? "e.has_gold_patch" : "NOT e.has_gold_patch");

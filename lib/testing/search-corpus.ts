@@ -27,7 +27,8 @@ function miniTrajectory(run: string, i: number): string {
   ];
   for (let p = 0; p < pairs; p++) {
     messages.push({ role: "assistant", content: `THOUGHT: step ${p}\n\n\`\`\`bash\nls dir${p}\n\`\`\`` });
-    messages.push({ role: "user", content: `<returncode>0</returncode>\n<output>\nfile${p}.py\n</output>` });
+    const stepWord = i === 6 && p === pairs - 1 ? ` kangaroo${run}quux` : "";
+    messages.push({ role: "user", content: `<returncode>0</returncode>\n<output>\nfile${p}.py${stepWord}\n</output>` });
   }
   const submitted = i % 4 !== 3;
   return JSON.stringify({

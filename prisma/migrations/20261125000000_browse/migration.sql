@@ -71,6 +71,9 @@ CREATE INDEX "audit_events_created_at_idx" ON "audit_events"("created_at" DESC);
 -- CreateIndex
 CREATE INDEX "episodes_score_id_idx" ON "episodes"("score", "id");
 
+-- CreateIndex (hand-written: the list's default score order, best first with unscored last)
+CREATE INDEX "episodes_score_desc_id_idx" ON "episodes"("score" DESC NULLS LAST, "id" DESC);
+
 -- CreateIndex
 CREATE INDEX "episodes_labels_idx" ON "episodes" USING GIN ("labels");
 
