@@ -2,6 +2,9 @@
  * `npm test`: unit + integration tests (Vitest) and browser tests (Playwright) against one
  * throwaway database — a fresh database on TEST_DATABASE_URL's server, else embedded PGlite.
  * Ends with a single "N passed, N failed" line.
+ *
+ *   npm test                                   everything
+ *   npm test -- --e2e-only [e2e/x.spec.ts …]   just the browser tests (E2E_PORT picks the port)
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -53,13 +56,18 @@ async function main() {
   const database = await createTestDatabase();
   console.log(`Test database: ${database.kind === "server" ? "fresh database on TEST_DATABASE_URL's server" : "embedded PGlite"}`);
   const env = { DATABASE_URL: database.url, ATELIER_TEST_DATABASE_READY: "1", NEXT_TELEMETRY_DISABLED: "1" };
-  let vitest: Counts = { passed: 0, failed: 1, skipped: 0 };
+  const args = process.argv.slice(2);
+  const isE2eOnly = args.includes("--e2e-only");
+  const specs = args.filter((a) => !a.startsWith("--"));
+  let vitest: Counts = isE2eOnly ? { passed: 0, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
   let playwright: Counts = { passed: 0, failed: 1, skipped: 0 };
   try {
-    const vitestReport = path.join(results, "vitest.json");
-    fs.rmSync(vitestReport, { force: true });
-    const vitestCode = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], env);
-    vitest = withExitCode(vitestCounts(vitestReport), vitestCode);
+    if (!isE2eOnly) {
+      const vitestReport = path.join(results, "vitest.json");
+      fs.rmSync(vitestReport, { force: true });
+      const vitestCode = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], env);
+      vitest = withExitCode(vitestCounts(vitestReport), vitestCode);
+    }
 
     if (!isBuildCurrent()) await runBuild();
     process.env.DATABASE_URL = database.url;
@@ -67,7 +75,7 @@ async function main() {
     const accounts = await prepareE2e(path.join(os.tmpdir(), `atelier-e2e-${process.pid}`));
     const playwrightReport = path.join(results, "playwright.json");
     fs.rmSync(playwrightReport, { force: true });
-    const playwrightCode = await run(bin("playwright"), ["test"], { ...env, ...accounts });
+    const playwrightCode = await run(bin("playwright"), ["test", ...specs], { ...env, ...accounts });
     playwright = withExitCode(playwrightCounts(playwrightReport), playwrightCode);
   } finally {
     const { disconnect } = await import("@/lib/db");
