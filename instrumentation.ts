@@ -7,4 +7,7 @@ export async function register() {
     return 0;
   });
   if (count > 0) console.warn(`[startup] ${count} import batch(es) were interrupted by a restart and marked failed.`);
+  // Facet counts and totals come from the in-memory corpus index: load it now, not on the first request.
+  const { corpusIndex } = await import("@/lib/search/corpus/corpus-index");
+  corpusIndex().warm();
 }

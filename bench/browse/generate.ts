@@ -54,14 +54,19 @@ async function main() {
   const batch = await client.query<{ id: number }>(`INSERT INTO import_batches (source, status) VALUES ('bench', 'committed') RETURNING id`);
   const batchId = batch.rows[0].id;
 
-  // Skew: index = floor(n * random()^k) puts most rows on the first few values.
+  // The change feed is for live servers; a bulk load would only fill it with a million rows.
+  await client.query("ALTER TABLE episodes DISABLE TRIGGER USER");
+  const toolOf = (idx: string, id: string) => `(${sqlArray(tools)})[1 + floor(7 * (((${id} * 7 + ${idx}) % 97) / 97.0) ^ 2)::int]`;
+
+  // Skew: index = floor(n * random()^k) puts most rows on the first few values. Ids are given
+  // explicitly so the steps (generated from the same formula) agree with episodes.tools.
   await time(`episodes (${episodes})`, () =>
     client.query(`
-      INSERT INTO episodes (kind, source_format, format_version, instance_id, repo, agent, model, exit_status_raw,
+      INSERT INTO episodes (id, kind, source_format, format_version, instance_id, repo, agent, model, exit_status_raw,
         exit_status_class, resolved, f2p_pass, f2p_fail, p2p_pass, p2p_fail, step_count, tool_call_count, token_count,
-        cost_usd, api_calls, patch_bytes, files_touched, quality_flags, review_status, content_hash, import_batch_id,
-        created_at, updated_at)
-      SELECT
+        cost_usd, api_calls, patch_bytes, files_touched, quality_flags, review_status, reviewed_at, labels, score, annotators,
+        tools, touched_paths, content_hash, import_batch_id, created_at, updated_at)
+      SELECT i,
         CASE WHEN r1 < 0.2 THEN 'contextual' ELSE 'environmental' END::"EpisodeKind",
         CASE WHEN r1 < 0.2 THEN 'atelier-pr' WHEN r2 < 0.5 THEN 'swe-agent' WHEN r2 < 0.75 THEN 'mini-swe-agent' WHEN r2 < 0.92 THEN 'openhands' ELSE 'chat' END,
         '1.x',
@@ -83,26 +88,22 @@ async function main() {
           CASE WHEN r8 > 0.97 THEN 'junk_in_patch' END, CASE WHEN r2 < 0.08 THEN 'edits_tests' END,
           CASE WHEN r7 > 0.95 THEN 'regression' END, CASE WHEN r5 > 0.85 THEN 'hit_limit' END], NULL),
         (CASE WHEN r8 < 0.7 THEN 'pending' WHEN r8 < 0.85 THEN 'approved' WHEN r8 < 0.95 THEN 'rejected' ELSE 'needs_changes' END)::"ReviewStatus",
+        CASE WHEN r8 < 0.7 THEN NULL ELSE now() - (r9 * interval '60 days') END,
+        array_remove(ARRAY[CASE WHEN r9 < 0.1 THEN 'good' END, CASE WHEN r9 > 0.95 THEN 'tricky' END, CASE WHEN r3 < 0.02 THEN 'needs-rerun' END], NULL),
+        CASE WHEN r8 < 0.7 THEN NULL ELSE round(r9::numeric, 2) END,
+        CASE WHEN r8 < 0.7 THEN '{}'::text[] ELSE ARRAY['annotator-' || (1 + floor(8 * r9 ^ 2)::int)] END,
+        CASE WHEN steps > 2 THEN ARRAY(SELECT DISTINCT ${toolOf("idx", "i")} FROM generate_series(2, steps - 1) AS idx ORDER BY 1) ELSE '{}' END,
+        CASE WHEN r7 < 0.06 THEN '' ELSE 'src/' || (${sqlArray(words)})[1 + i % 20] || '.py' || CASE WHEN r2 < 0.08 THEN E'\\ntests/test_' || (${sqlArray(words)})[1 + i % 20] || '.py' ELSE '' END END,
         md5('bench-' || i), ${batchId},
         now() - (i::float / ${episodes}) * interval '90 days', now()
       FROM (
-        SELECT i, random() r1, random() r2, random() r3, random() r4, random() r5, random() r6, random() r7, random() r8,
+        SELECT i, random() r1, random() r2, random() r3, random() r4, random() r5, random() r6, random() r7, random() r8, random() r9,
           (${sqlArray(repos)})[1 + floor(300 * random() ^ 3)::int] AS repo,
           greatest(2, least(400, floor(${meanSteps} * 0.35 * exp(random() * 2.1))::int)) AS steps
         FROM generate_series(1, ${episodes}) AS i
       ) g`),
   );
-
-  await time("episode contents", () =>
-    client.query(`
-      INSERT INTO episode_contents (episode_id, task_text, final_patch, source_file, source_location, raw_sha256, raw_gzip)
-      SELECT id,
-        'Fix ' || (${sqlArray(words)})[1 + id % 20] || ' bug in ' || repo || ': ' || (${sqlArray(words)})[1 + (id / 20) % 20] ||
-          ' fails when ' || (${sqlArray(words)})[1 + (id / 400) % 20] || ' is empty (issue ' || id || ')',
-        CASE WHEN patch_bytes = 0 THEN NULL ELSE 'diff --git a/src/' || (${sqlArray(words)})[1 + id % 20] || '.py b/src/' || (${sqlArray(words)})[1 + id % 20] || '.py' END,
-        'bench', id, md5(id::text), '\\x00'::bytea
-      FROM episodes`),
-  );
+  await client.query(`SELECT setval(pg_get_serial_sequence('episodes', 'id'), ${episodes})`);
 
   await time(`steps (~${episodes * meanSteps})`, () =>
     client.query(`
@@ -110,13 +111,32 @@ async function main() {
       SELECT e.id, s.idx,
         (CASE WHEN s.idx = 0 THEN 'system' WHEN s.idx = 1 THEN 'user' WHEN s.idx % 2 = 0 THEN 'assistant' ELSE 'tool' END)::"StepRole",
         (CASE WHEN s.idx < 2 THEN 'message' WHEN s.idx % 2 = 0 THEN 'tool_call' ELSE 'observation' END)::"StepKind",
-        CASE WHEN s.idx >= 2 THEN (${sqlArray(tools)})[1 + floor(7 * (((e.id * 7 + s.idx) % 97) / 97.0) ^ 2)::int] END,
+        CASE WHEN s.idx >= 2 THEN ${toolOf("s.idx", "e.id")} END,
         CASE WHEN s.idx % 2 = 0 THEN 'run ' || (${sqlArray(words)})[1 + (e.id + s.idx) % 20] || ' check'
-             ELSE 'output of ' || (${sqlArray(words)})[1 + (e.id * s.idx) % 20] || ' line ' || s.idx END,
+             ELSE 'output of ' || (${sqlArray(words)})[1 + (e.id * s.idx) % 20] || ' line ' || s.idx
+               || CASE WHEN (e.id * 31 + s.idx) % 50000 = 0 THEN ' rarestepword' ELSE '' END END,
         CASE WHEN s.idx >= 2 AND s.idx % 2 = 1 THEN ((e.id + s.idx) % 5 = 0)::int END,
         '[]'::jsonb
       FROM episodes e, generate_series(0, e.step_count - 1) AS s(idx)`),
   );
+
+  // The search document is what import writes (lib/ingest/to-rows.ts searchText): task text,
+  // final patch, then the steps' text in order.
+  await time("episode contents + search vectors", () =>
+    client.query(`
+      INSERT INTO episode_contents (episode_id, task_text, final_patch, source_file, source_location, raw_sha256, raw_gzip, search_vector)
+      SELECT id, task, patch, 'bench', id, md5(id::text), '\\x00'::bytea,
+        to_tsvector('simple', coalesce(task, '') || ' ' || coalesce(patch, '') || ' ' ||
+          left(coalesce((SELECT string_agg(s.text, ' ' ORDER BY s.idx) FROM steps s WHERE s.episode_id = g.id), ''), 300000))
+      FROM (
+        SELECT id,
+          'Fix ' || (${sqlArray(words)})[1 + id % 20] || ' bug in ' || repo || ': ' || (${sqlArray(words)})[1 + (id / 20) % 20] ||
+            ' fails when ' || (${sqlArray(words)})[1 + (id / 400) % 20] || ' is empty (issue ' || id || ')' AS task,
+          CASE WHEN patch_bytes = 0 THEN NULL ELSE 'diff --git a/src/' || (${sqlArray(words)})[1 + id % 20] || '.py b/src/' || (${sqlArray(words)})[1 + id % 20] || '.py' END AS patch
+        FROM episodes
+      ) g`),
+  );
+  await client.query("ALTER TABLE episodes ENABLE TRIGGER USER");
 
   await time("analyze", () => client.query("ANALYZE"));
   const size = await client.query<{ size: string; steps: string; episodes: string }>(

@@ -1,50 +1,75 @@
 /**
  * Facet counts: for each facet, its top values under the current filter minus that facet's own
- * selection (so choosing `model=a` still shows how many `model=b` would add), plus histograms of
- * the numeric columns under the whole filter. One query per facet, run concurrently.
+ * selection (so choosing `model=a` still shows how many `model=b` would add), the exact total, and
+ * histograms of the numeric columns under the whole filter — all from the in-memory corpus index
+ * (./corpus), one pass over a million episodes. Full text and touched paths, which only
+ * PostgreSQL's indexes can answer, are asked of PostgreSQL first and applied as a set of ids.
  */
 import { z } from "zod";
 import { pool } from "@/lib/db";
-import { arrayFacetColumns, facetColumns } from "./columns";
+import { corpusIndex } from "./corpus/corpus-index";
+import { compileFilter, countFacets, type SlotSet } from "./corpus/query";
+import type { CorpusStore } from "./corpus/store";
+import { countedFacets } from "./facet-keys";
 import type { EpisodeFilter } from "./filter";
-import { histogramSchema, histograms } from "./histograms";
+import { histogramSchema } from "./histograms";
 import { filterToSql } from "./to-sql";
 
-export const countedFacets = ["kind", "source", "repo", "agent", "model", "exit", "resolved", "review", "flag", "batch", "label", "annotator", "tool"] as const;
-export type CountedFacet = (typeof countedFacets)[number];
-export const FACET_VALUES_LIMIT = 50;
+export { countedFacets, FACET_VALUES_LIMIT, type CountedFacet } from "./facet-keys";
 
-const facetValueSchema = z.object({ value: z.string(), count: z.number().int() });
+const facetValueSchema = z.object({
+  value: z.string(),
+  count: z.number().int(),
+  /** A readable name where the value is an id (annotators: the user's name). */
+  label: z.string().optional(),
+});
 export const facetCountsSchema = z.object({
+  /** Exact number of episodes matching the whole filter. */
+  total: z.number().int(),
   facets: z.record(z.enum(countedFacets), z.array(facetValueSchema)),
   histograms: z.record(z.enum(["steps", "tokens", "cost", "score", "patch", "files"]), histogramSchema),
 });
 export type FacetCounts = z.infer<typeof facetCountsSchema>;
 
-/** FROM + the value expression per facet; values are returned as the URL spells them. */
-function facetSource(facet: CountedFacet): { from: string; value: string } {
-  if (facet === "flag") return { from: "episodes e CROSS JOIN LATERAL unnest(e.quality_flags) AS f(flag)", value: "f.flag" };
-  if (facet === "label" || facet === "annotator" || facet === "tool")
-    return { from: `episodes e CROSS JOIN LATERAL unnest(${arrayFacetColumns[facet].column}) AS f(v)`, value: "f.v" };
-  if (facet === "resolved")
-    return { from: "episodes e", value: "CASE WHEN e.resolved IS NULL THEN 'unknown' WHEN e.resolved THEN 'true' ELSE 'false' END" };
-  return { from: "episodes e", value: `${facetColumns[facet].column}::text` };
+/** Whether the filter has clauses only SQL can evaluate. */
+export function needsSql(filter: EpisodeFilter): boolean {
+  return Boolean(filter.q || filter.path?.length);
 }
 
-async function countValues(filter: EpisodeFilter, facet: CountedFacet) {
-  const { [facet]: _ownSelection, ...others } = filter;
-  const { where, params } = filterToSql(others);
-  const { from, value } = facetSource(facet);
-  const result = await pool.query<{ value: string; count: number }>(
-    `SELECT ${value} AS value, count(*)::int AS count FROM ${from}
-     WHERE ${where} AND ${value} IS NOT NULL
-     GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_VALUES_LIMIT}`,
-    params,
-  );
-  return [facet, result.rows] as const;
+/** Ids matching the SQL-only clauses (full text, touched path), or null when there are none. */
+async function sqlOnlyIds(filter: EpisodeFilter): Promise<number[] | null> {
+  if (!needsSql(filter)) return null;
+  const { where, params } = filterToSql({ q: filter.q, path: filter.path });
+  const result = await pool.query<[number]>({ text: `SELECT e.id FROM episodes e WHERE ${where}`, values: params, rowMode: "array" });
+  return result.rows.map((row) => row[0]);
+}
+
+function toSlots(store: CorpusStore, ids: readonly number[]): SlotSet {
+  const slots = new Uint8Array(store.end);
+  for (const id of ids) {
+    const slot = store.slotOf(id);
+    if (slot >= 0) slots[slot] = 1;
+  }
+  return slots;
+}
+
+async function annotatorNames(ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const users = await pool.query<{ id: string; name: string; email: string }>(`SELECT id, name, email FROM users WHERE id = ANY($1::text[])`, [ids]);
+  return new Map(users.rows.map((u) => [u.id, u.name || u.email]));
 }
 
 export async function facetCounts(filter: EpisodeFilter): Promise<FacetCounts> {
-  const [counts, numeric] = await Promise.all([Promise.all(countedFacets.map((facet) => countValues(filter, facet))), histograms(filter)]);
-  return { facets: Object.fromEntries(counts) as FacetCounts["facets"], histograms: numeric };
+  const [store, ids] = await Promise.all([corpusIndex().current(), sqlOnlyIds(filter)]);
+  // Synchronous from here: the index cannot change between mapping ids and counting.
+  const counts = countFacets(store, compileFilter(store, filter, ids ? toSlots(store, ids) : null));
+  const names = await annotatorNames(counts.facets.annotator.map((v) => v.value));
+  const annotator = counts.facets.annotator.map((v) => ({ ...v, label: names.get(v.value) ?? v.value }));
+  return { total: counts.total, facets: { ...counts.facets, annotator }, histograms: counts.histograms };
+}
+
+/** The exact number of episodes matching a filter without SQL-only clauses (callers check `needsSql`). */
+export async function indexTotal(filter: EpisodeFilter): Promise<number> {
+  const store = await corpusIndex().current();
+  return countFacets(store, compileFilter(store, filter, null)).total;
 }

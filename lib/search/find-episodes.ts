@@ -5,7 +5,8 @@
 import { z } from "zod";
 import { pool } from "@/lib/db";
 import { episodeKinds, exitStatusClasses } from "@/lib/formats/episode";
-import { countEpisodes } from "./count";
+import { countEpisodes, type EpisodeTotal } from "./count";
+import { indexTotal, needsSql } from "./facets";
 import { episodeFilterParamsSchema, reviewStatuses, toEpisodeFilter, type EpisodeFilter, type SortKey } from "./filter";
 import { afterCursor, cursorAfter, orderBy, readCursor } from "./keyset";
 import { snippetsFor, type Snippet } from "./snippets";
@@ -75,6 +76,12 @@ const sortField = {
   id: "id",
 } as const satisfies Record<SortKey, keyof EpisodeListItem>;
 
+/** Exact from the corpus index; with full text or a path (SQL-only clauses), counted in SQL up to a cap. */
+async function totalOf(filter: EpisodeFilter, where: string, params: unknown[]): Promise<EpisodeTotal> {
+  if (needsSql(filter)) return countEpisodes(where, params);
+  return { total: await indexTotal(filter), isTotalEstimated: false };
+}
+
 export async function findEpisodes(filter: EpisodeFilter, page: Page = {}): Promise<EpisodeList> {
   const { limit, cursor } = pageSchema.parse(page);
   const { where, params } = filterToSql(filter);
@@ -86,7 +93,7 @@ export async function findEpisodes(filter: EpisodeFilter, page: Page = {}): Prom
       `SELECT ${listColumns} FROM episodes e WHERE ${conditions} ORDER BY ${orderBy(filter)} LIMIT ${bind(listParams, limit + 1)}`,
       listParams,
     ),
-    countEpisodes(where, params),
+    totalOf(filter, where, params),
   ]);
   const hasMore = rows.rows.length > limit;
   const pageRows = hasMore ? rows.rows.slice(0, limit) : rows.rows;
