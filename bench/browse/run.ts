@@ -1,11 +1,13 @@
 /**
  * Browse benchmark (not part of npm test): server-side latency of the list, facet counts and full
  * text on the database built by bench/browse/generate.ts, through the same lib/search functions
- * the REST API calls.
+ * the REST API calls. Also prints the cold load of the in-memory corpus index and its heap, and
+ * (--explain) the plans of the queries that matter.
  *
  *   node --import tsx bench/browse/run.ts [--database atelier_bench_browse] [--runs 30]
  */
 import { pool } from "@/lib/db";
+import { corpusIndex } from "@/lib/search/corpus/corpus-index";
 import { facetCounts } from "@/lib/search/facets";
 import { parseEpisodeFilter } from "@/lib/search/filter";
 import { findEpisodes } from "@/lib/search/find-episodes";
@@ -39,7 +41,23 @@ async function measure(label: string, run: () => Promise<unknown>) {
 
 const list = (query: string) => () => findEpisodes(parseEpisodeFilter(new URLSearchParams(query)), { limit: 50 });
 
+const facets = (query: string) => () => facetCounts(parseEpisodeFilter(new URLSearchParams(query)));
+
+async function explain(label: string, query: string) {
+  const { findEpisodesSql } = await import("@/lib/search/find-episodes");
+  const { text, values } = findEpisodesSql(parseEpisodeFilter(new URLSearchParams(query)), 50);
+  const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${text}`, values);
+  console.log(`\n-- ${label}: ${query || "(no filter)"}\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+}
+
 async function main() {
+  const heapBefore = process.memoryUsage().heapUsed;
+  const loadStart = performance.now();
+  const store = await corpusIndex().current();
+  const loadMs = performance.now() - loadStart;
+  global.gc?.();
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+  console.log(`corpus index: ${store.count} episodes loaded in ${(loadMs / 1000).toFixed(1)} s, ~${heapMb.toFixed(0)} MB heap (arrays outside the heap not counted: ${(process.memoryUsage().arrayBuffers / 1e6).toFixed(0)} MB array buffers)`);
   const top = await pool.query<{ repo: string; model: string }>(
     `SELECT (SELECT repo FROM episodes GROUP BY repo ORDER BY count(*) DESC LIMIT 1) AS repo,
             (SELECT model FROM episodes WHERE model IS NOT NULL GROUP BY model ORDER BY count(*) DESC LIMIT 1) AS model`,
@@ -62,16 +80,31 @@ async function main() {
   for (const [query, label] of single) rows.push(await measure(`list: ${label}`, list(query)));
   rows.push(await measure("list: three facets (model + exit + resolved)", list(`model=${encodeURIComponent(model)}&exit=submitted&resolved=false&sort=steps`)));
   rows.push(await measure("list: used tool X (structural)", list("tool=python&sort=created")));
-  rows.push(await measure("facet counts + histograms: no filter", () => facetCounts(parseEpisodeFilter(new URLSearchParams("")))));
-  rows.push(await measure("facet counts + histograms: kind=environmental&resolved=false", () => facetCounts(parseEpisodeFilter(new URLSearchParams("kind=environmental&resolved=false")))));
+  rows.push(await measure("list: label (array facet)", list("label=tricky&sort=created")));
+  rows.push(await measure("list: touched path glob tests/*.py", list("path=tests/*.py")));
+  rows.push(await measure("facet counts + histograms: no filter", facets("")));
+  rows.push(await measure("facet counts + histograms: kind=environmental&resolved=false", facets("kind=environmental&resolved=false")));
+  rows.push(await measure("facet counts + histograms: three facets + range", facets(`model=${encodeURIComponent(model)}&exit=submitted&label=good&steps=20..`)));
+  rows.push(await measure("facet counts + histograms: rare full text", facets("q=rarestepword")));
+  rows.push(await measure("facet counts + histograms: common full text (~1/20 of corpus)", facets("q=timeout%20parser")));
   rows.push(await measure("full text: q=timeout parser", list("q=timeout%20parser")));
   rows.push(await measure("full text: q=unicode + repo", list(`q=unicode&repo=${encodeURIComponent(repo)}`)));
+  rows.push(await measure("full text in step contents: q=rarestepword", list("q=rarestepword")));
 
   // Page 1,000 of the default list: walk the cursors once, then time that page.
   let cursor: string | undefined;
   const filter = parseEpisodeFilter(new URLSearchParams(""));
   for (let page = 1; page < 1000; page++) cursor = (await findEpisodes(filter, { cursor, limit: 50 })).nextCursor ?? undefined;
   rows.push(await measure("list: page 1,000 via keyset cursor", () => findEpisodes(filter, { cursor, limit: 50 })));
+
+  if (process.argv.includes("--explain")) {
+    await explain("default list", "");
+    await explain("facet + sort", `model=${encodeURIComponent(model)}&sort=patch`);
+    await explain("three facets", `model=${encodeURIComponent(model)}&exit=submitted&resolved=false&sort=steps`);
+    await explain("full text", "q=timeout%20parser");
+    await explain("full text, rare word in steps", "q=rarestepword");
+    await explain("touched path glob", "path=tests/*.py");
+  }
 
   const size = await pool.query<{ size: string; episodes: string; steps: string }>(
     `SELECT pg_size_pretty(pg_database_size(current_database())) AS size, (SELECT count(*) FROM episodes) AS episodes,

@@ -82,17 +82,20 @@ async function totalOf(filter: EpisodeFilter, where: string, params: unknown[]):
   return { total: await indexTotal(filter), isTotalEstimated: false };
 }
 
+/** The page query (one row more than `limit`, to know whether there is a next page). */
+export function findEpisodesSql(filter: EpisodeFilter, limit: number, cursor?: string): { text: string; values: unknown[] } {
+  const { where, params } = filterToSql(filter);
+  const after = readCursor(filter, cursor);
+  const conditions = after ? `(${where}) AND ${afterCursor(filter, after, params)}` : where;
+  return { text: `SELECT ${listColumns} FROM episodes e WHERE ${conditions} ORDER BY ${orderBy(filter)} LIMIT ${bind(params, limit + 1)}`, values: params };
+}
+
 export async function findEpisodes(filter: EpisodeFilter, page: Page = {}): Promise<EpisodeList> {
   const { limit, cursor } = pageSchema.parse(page);
   const { where, params } = filterToSql(filter);
-  const listParams = [...params];
-  const after = readCursor(filter, cursor);
-  const conditions = after ? `(${where}) AND ${afterCursor(filter, after, listParams)}` : where;
+  const { text, values } = findEpisodesSql(filter, limit, cursor);
   const [rows, count] = await Promise.all([
-    pool.query<Omit<EpisodeListItem, "snippet" | "snippetStep">>(
-      `SELECT ${listColumns} FROM episodes e WHERE ${conditions} ORDER BY ${orderBy(filter)} LIMIT ${bind(listParams, limit + 1)}`,
-      listParams,
-    ),
+    pool.query<Omit<EpisodeListItem, "snippet" | "snippetStep">>(text, values),
     totalOf(filter, where, params),
   ]);
   const hasMore = rows.rows.length > limit;
