@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { pool } from "@/lib/db";
 import { corpusIndex } from "./corpus/corpus-index";
-import { compileFilter, countFacets, type SlotSet } from "./corpus/query";
+import { compileFilter, countFacets, countMatches, type SlotSet } from "./corpus/query";
 import type { CorpusStore } from "./corpus/store";
 import { countedFacets } from "./facet-keys";
 import type { EpisodeFilter } from "./filter";
@@ -36,12 +36,26 @@ export function needsSql(filter: EpisodeFilter): boolean {
   return Boolean(filter.q || filter.path?.length);
 }
 
-/** Ids matching the SQL-only clauses (full text, touched path), or null when there are none. */
-async function sqlOnlyIds(filter: EpisodeFilter): Promise<number[] | null> {
+/**
+ * Ids matching the SQL-only clauses (full text, touched path), or null when there are none.
+ * A common word can match most of the corpus, so the last few answers are kept until the index
+ * changes: clicking through facets under one search asks PostgreSQL once.
+ */
+const sqlOnlyCache = new Map<string, { version: number; ids: number[] }>();
+const SQL_ONLY_CACHE_SIZE = 8;
+
+async function sqlOnlyIds(filter: EpisodeFilter, version: number): Promise<number[] | null> {
   if (!needsSql(filter)) return null;
+  const key = JSON.stringify([filter.q ?? null, filter.path ?? null]);
+  const cached = sqlOnlyCache.get(key);
+  if (cached?.version === version) return cached.ids;
   const { where, params } = filterToSql({ q: filter.q, path: filter.path });
   const result = await pool.query<[number]>({ text: `SELECT e.id FROM episodes e WHERE ${where}`, values: params, rowMode: "array" });
-  return result.rows.map((row) => row[0]);
+  const ids = result.rows.map((row) => row[0]);
+  sqlOnlyCache.delete(key);
+  sqlOnlyCache.set(key, { version, ids });
+  if (sqlOnlyCache.size > SQL_ONLY_CACHE_SIZE) sqlOnlyCache.delete(sqlOnlyCache.keys().next().value!);
+  return ids;
 }
 
 function toSlots(store: CorpusStore, ids: readonly number[]): SlotSet {
@@ -60,7 +74,8 @@ async function annotatorNames(ids: readonly string[]): Promise<Map<string, strin
 }
 
 export async function facetCounts(filter: EpisodeFilter): Promise<FacetCounts> {
-  const [store, ids] = await Promise.all([corpusIndex().current(), sqlOnlyIds(filter)]);
+  const store = await corpusIndex().current();
+  const ids = await sqlOnlyIds(filter, store.version);
   // Synchronous from here: the index cannot change between mapping ids and counting.
   const counts = countFacets(store, compileFilter(store, filter, ids ? toSlots(store, ids) : null));
   const names = await annotatorNames(counts.facets.annotator.map((v) => v.value));
@@ -71,5 +86,5 @@ export async function facetCounts(filter: EpisodeFilter): Promise<FacetCounts> {
 /** The exact number of episodes matching a filter without SQL-only clauses (callers check `needsSql`). */
 export async function indexTotal(filter: EpisodeFilter): Promise<number> {
   const store = await corpusIndex().current();
-  return countFacets(store, compileFilter(store, filter, null)).total;
+  return countMatches(store, compileFilter(store, filter, null));
 }

@@ -186,56 +186,87 @@ function histogramOf(values: Float64Array, slots: Int32Array, isInteger: boolean
 
 const integerRanges: Record<RangeKey, boolean> = { steps: true, tokens: true, cost: false, score: false, patch: true, files: true };
 
-/** Total, facet counts (each without its own selection) and histograms, in one pass plus one over the matches. */
-export function countFacets(store: CorpusStore, compiled: CompiledFilter): IndexCounts {
-  const counters = new Map<CountedFacet, (slot: number) => void>();
-  const tallies = {} as Record<CountedFacet, Int32Array>;
-  for (const facet of countedFacets) {
-    if (isSingleFacet(facet)) {
-      const column = singleFacetColumn[facet];
-      const tally = (tallies[facet] = new Int32Array(store.dictionaries[column].size));
-      const codes = store.codes[column];
-      counters.set(facet, (slot) => void tally[codes[slot]]++);
-    } else if (facet === "resolved") {
-      const tally = (tallies[facet] = new Int32Array(3));
-      counters.set(facet, (slot) => void tally[store.resolved[slot]]++);
-    } else {
-      const column = store.multi[facet];
-      const tally = (tallies[facet] = new Int32Array(column.dictionary.size));
-      const add = (code: number) => void tally[code]++;
-      counters.set(facet, (slot) => column.forEach(slot, add));
+const ALL = -1;
+const SKIP = -2;
+
+/**
+ * Pass one: each live slot's status — SKIP, ALL (passes everything) or the index of the one
+ * selected facet it fails — and the slots that pass everything.
+ */
+function classify(store: CorpusStore, compiled: CompiledFilter): { status: Int8Array; matched: Int32Array } {
+  const status = new Int8Array(store.end).fill(SKIP);
+  const matched = new Int32Array(store.count);
+  const facetTests = compiled.facets.map((f) => f.test);
+  let total = 0;
+  for (let slot = 0; slot < store.end; slot++) {
+    if (store.alive[slot] === 0 || !passesAll(compiled.base, slot)) continue;
+    let failed = ALL;
+    let failures = 0;
+    for (let i = 0; i < facetTests.length && failures < 2; i++) {
+      if (facetTests[i](slot)) continue;
+      failed = i;
+      failures++;
+    }
+    if (failures === 0) matched[total++] = slot;
+    if (failures < 2) status[slot] = failed;
+  }
+  return { status, matched: matched.subarray(0, total) };
+}
+
+/** How many episodes match (pass one alone). */
+export function countMatches(store: CorpusStore, compiled: CompiledFilter): number {
+  if (compiled.base.length === 0 && compiled.facets.length === 0) return store.count;
+  return classify(store, compiled).matched.length;
+}
+
+/** One facet's tally over the slots that pass everything or fail only this facet's own selection. */
+function tallyFacet(store: CorpusStore, facet: CountedFacet, status: Int8Array, own: number): Int32Array {
+  const counts = (i: number) => status[i] === ALL || (own !== ALL && status[i] === own);
+  if (isSingleFacet(facet)) {
+    const column = singleFacetColumn[facet];
+    const tally = new Int32Array(store.dictionaries[column].size);
+    const codes = store.codes[column];
+    for (let slot = 0; slot < status.length; slot++) if (counts(slot)) tally[codes[slot]]++;
+    return tally;
+  }
+  if (facet === "resolved") {
+    const tally = new Int32Array(3);
+    for (let slot = 0; slot < status.length; slot++) if (counts(slot)) tally[store.resolved[slot]]++;
+    return tally;
+  }
+  const column = store.multi[facet];
+  const tally = new Int32Array(column.dictionary.size);
+  const { bits, words } = column;
+  for (let slot = 0; slot < status.length; slot++) {
+    if (!counts(slot)) continue;
+    for (let w = 0, base = slot * words; w < words; w++) {
+      let word = bits[base + w];
+      while (word !== 0) {
+        const low = word & -word;
+        tally[w * 32 + 31 - Math.clz32(low)]++;
+        word ^= low;
+      }
     }
   }
-  const everyCounter = [...counters.values()];
-  const facetTests = compiled.facets.map((f) => f.test);
-  const facetCounters = compiled.facets.map((f) => counters.get(f.facet)!);
-  const matched = new Int32Array(store.count);
-  let total = 0;
+  return tally;
+}
 
-  for (let slot = 0; slot < store.end; slot++) {
-    if (store.alive[slot] === 0) continue;
-    if (!passesAll(compiled.base, slot)) continue;
-    let failed = -1;
-    let failures = 0;
-    for (let i = 0; i < facetTests.length && failures < 2; i++) if (!facetTests[i](slot)) (failed = i), failures++;
-    if (failures === 0) {
-      matched[total++] = slot;
-      for (const count of everyCounter) count(slot);
-    } else if (failures === 1) facetCounters[failed](slot);
-  }
-
-  const slots = matched.subarray(0, total);
+/** Total, facet counts (each without its own selection) and histograms: one classifying pass, then a tight loop per facet. */
+export function countFacets(store: CorpusStore, compiled: CompiledFilter): IndexCounts {
+  const { status, matched } = classify(store, compiled);
   const facets = {} as IndexCounts["facets"];
   for (const facet of countedFacets) {
+    const own = compiled.facets.findIndex((f) => f.facet === facet);
+    const tally = tallyFacet(store, facet, status, own === -1 ? ALL : own);
     const valueOf = isSingleFacet(facet)
       ? (code: number) => store.dictionaries[singleFacetColumn[facet]].values[code]
       : facet === "resolved"
         ? (code: number) => resolvedValue[code]
         : (code: number) => store.multi[facet].dictionary.values[code];
-    facets[facet] = topValues(tallies[facet], valueOf);
+    facets[facet] = topValues(tally, valueOf);
   }
   const histograms = {} as IndexCounts["histograms"];
   for (const key of Object.keys(rangeColumn) as RangeKey[])
-    histograms[key] = histogramOf(store.numbers[rangeColumn[key]], slots, integerRanges[key]);
-  return { total, facets, histograms };
+    histograms[key] = histogramOf(store.numbers[rangeColumn[key]], matched, integerRanges[key]);
+  return { total: matched.length, facets, histograms };
 }

@@ -115,6 +115,8 @@ export class CorpusStore {
   private slotOfId = new Int32Array(1024);
   private free: number[] = [];
   count = 0;
+  /** Bumped by every change, so results derived from the store can be cached until it moves. */
+  version = 0;
 
   readonly dictionaries = Object.fromEntries(singleColumns.map((c) => [c, new Dictionary()])) as Record<SingleColumn, Dictionary>;
   codes = Object.fromEntries(singleColumns.map((c) => [c, new Int32Array(1024)])) as Record<SingleColumn, Int32Array>;
@@ -142,6 +144,7 @@ export class CorpusStore {
   }
 
   upsert(episode: IndexedEpisode): void {
+    this.version++;
     let slot = this.slotOf(episode.id);
     if (slot < 0) {
       slot = this.free.pop() ?? this.end++;
@@ -163,6 +166,7 @@ export class CorpusStore {
   remove(id: number): void {
     const slot = this.slotOf(id);
     if (slot < 0) return;
+    this.version++;
     this.alive[slot] = 0;
     this.slotOfId[id] = 0;
     this.free.push(slot);
