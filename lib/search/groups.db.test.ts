@@ -155,6 +155,11 @@ describe("findGroups", () => {
     expect(await findGroups(filterOf({ model: `${run}/nobody` }))).toEqual({ items: [], nextCursor: null, total: 0 });
   });
 
+  it("still counts the groups on a page past the end (a cursor gone stale)", async () => {
+    const pastTheEnd = Buffer.from(JSON.stringify(["instance-groups", 0, "~"])).toString("base64url");
+    expect(await findGroups(filterOf(), { cursor: pastTheEnd })).toEqual({ items: [], nextCursor: null, total: expectedGroups(rows).length });
+  });
+
   it("treats a cursor that is not ours as page one", async () => {
     const pageOne = await findGroups(filterOf(), { limit: 2 });
     for (const cursor of ["garbage", Buffer.from(JSON.stringify(["created.desc", 1, 2])).toString("base64url")])

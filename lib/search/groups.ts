@@ -97,37 +97,41 @@ function grouped(filter: EpisodeFilter): SqlWhere {
   return { where: `(${where}) AND e.instance_id IS NOT NULL`, params };
 }
 
+/** How many groups match (for a page that came back empty, so had no row to carry the total). */
+async function countGroups({ where, params }: SqlWhere): Promise<number> {
+  const result = await pool.query<{ n: number }>(`SELECT count(DISTINCT e.instance_id)::int AS n FROM episodes e WHERE ${where}`, params);
+  return result.rows[0].n;
+}
+
 /** One page of groups with their counts, in (attempts desc, instance id asc) order, and the total. */
-async function groupPage({ where, params }: SqlWhere, page: { cursor?: string; limit: number }) {
-  const pageParams = [...params];
+async function groupPage(scope: SqlWhere, page: { cursor?: string; limit: number }) {
+  const pageParams = [...scope.params];
   const after = readGroupCursor(page.cursor);
-  // Bytewise order (COLLATE "C") so the cursor comparison and the ORDER BY agree on every server.
   let afterCursor = "";
   if (after) {
     const attempts = `${bind(pageParams, after.attempts)}::int`;
     const instanceId = `${bind(pageParams, after.instanceId)}::text`;
     afterCursor = `WHERE g.attempts < ${attempts} OR (g.attempts = ${attempts} AND g."instanceId" COLLATE "C" > ${instanceId})`;
   }
-  const [rows, total] = await Promise.all([
-    pool.query<GroupCounts>(
-      `SELECT g.* FROM (
-         SELECT e.instance_id AS "instanceId", min(e.repo) AS repo, count(*)::int AS attempts,
-           count(*) FILTER (WHERE e.resolved)::int AS resolved, count(*) FILTER (WHERE NOT e.resolved)::int AS unresolved,
-           count(*) FILTER (WHERE e.resolved IS NULL)::int AS unknown
-         FROM episodes e WHERE ${where} GROUP BY e.instance_id
-       ) g ${afterCursor}
-       ORDER BY g.attempts DESC, g."instanceId" COLLATE "C" ASC LIMIT ${bind(pageParams, page.limit + 1)}`,
-      pageParams,
-    ),
-    pool.query<{ n: number }>(`SELECT count(DISTINCT e.instance_id)::int AS n FROM episodes e WHERE ${where}`, params),
-  ]);
-  const hasMore = rows.rows.length > page.limit;
-  const groups = hasMore ? rows.rows.slice(0, page.limit) : rows.rows;
+  // The total rides along as a window count over all groups, so grouping runs once per page.
+  // Bytewise order (COLLATE "C") so the cursor comparison and the ORDER BY agree on every server.
+  const result = await pool.query<GroupCounts & { total: number }>(
+    `SELECT g.* FROM (
+       SELECT e.instance_id AS "instanceId", min(e.repo) AS repo, count(*)::int AS attempts,
+         count(*) FILTER (WHERE e.resolved)::int AS resolved, count(*) FILTER (WHERE NOT e.resolved)::int AS unresolved,
+         count(*) FILTER (WHERE e.resolved IS NULL)::int AS unknown, (count(*) OVER ())::int AS total
+       FROM episodes e WHERE ${scope.where} GROUP BY e.instance_id
+     ) g ${afterCursor}
+     ORDER BY g.attempts DESC, g."instanceId" COLLATE "C" ASC LIMIT ${bind(pageParams, page.limit + 1)}`,
+    pageParams,
+  );
+  const hasMore = result.rows.length > page.limit;
+  const groups = result.rows.slice(0, page.limit).map(({ total: _total, ...group }) => group);
   const last = groups.at(-1);
   return {
     groups,
     nextCursor: hasMore && last ? encodeCursor([CURSOR_TAG, last.attempts, last.instanceId]) : null,
-    total: total.rows[0].n,
+    total: result.rows[0]?.total ?? (after ? await countGroups(scope) : 0),
   };
 }
 
