@@ -1,0 +1,6 @@
+import { route } from "@/lib/http";
+import { insights } from "@/lib/insights/insights";
+import { episodeFilterSchema } from "@/lib/search/filter";
+
+/** The Insights numbers under the filter given by the same parameters as the list. */
+export const GET = route({ role: "viewer", query: episodeFilterSchema }, ({ query }) => insights(query));
