@@ -42,7 +42,7 @@ test("navigation shows every section, and unbuilt ones say so plainly", async ({
   for (const section of ["Episodes", "Review", "Exports", "Imports", "Insights"]) {
     await expect(nav.getByRole("link", { name: section })).toBeVisible();
   }
-  await nav.getByRole("link", { name: "Insights" }).click();
+  await nav.getByRole("link", { name: "Exports" }).click();
   await expect(page.getByText("Not built yet.")).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);

@@ -8,6 +8,10 @@ import { batchListQuerySchema } from "@/lib/ingest/batches";
 import { facetCountsSchema } from "@/lib/search/facets";
 import { episodeFilterParamsSchema } from "@/lib/search/filter";
 import { episodeListSchema, pageSchema } from "@/lib/search/find-episodes";
+import { groupListParamsSchema, instanceModelMatrixSchema, matrixParamsSchema, rolloutGroupListSchema } from "@/lib/search/groups";
+import { insightsSchema } from "@/lib/insights/insights";
+import { bulkActionResultSchema, bulkActionSchema, bulkPreviewResultSchema, bulkPreviewSchema } from "@/lib/bulk/schema";
+import { savedViewCreateSchema, savedViewListSchema, savedViewPatchSchema, savedViewSchema } from "@/lib/views/schema";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -34,6 +38,12 @@ const idParameter = { name: "id", in: "path", required: true, schema: { type: "i
 
 function ok(description: string, schema: JsonSchema = { type: "object" }) {
   return { description, content: { "application/json": { schema } } };
+}
+
+const errorRef = { $ref: "#/components/responses/Error" };
+
+function body(schema: ZodType) {
+  return { required: true, content: { "application/json": { schema: jsonSchema(schema, "input") } } };
 }
 
 const errors = {
@@ -71,6 +81,65 @@ export function openApiDocument() {
           parameters: queryParameters(episodeFilterParamsSchema),
           responses: { "200": ok("Counts and histograms", jsonSchema(facetCountsSchema)), ...errors },
         },
+      },
+      "/api/episodes/groups": {
+        get: {
+          summary: "Rollout groups: episodes sharing an instance id under the filter, most attempts first, keyset-paginated",
+          ...viewer,
+          parameters: queryParameters(groupListParamsSchema),
+          responses: { "200": ok("One page of groups", jsonSchema(rolloutGroupListSchema)), ...errors },
+        },
+      },
+      "/api/episodes/matrix": {
+        get: {
+          summary: "Instance × model outcome counts under the filter (top 20 models, then other), rows keyset-paginated",
+          ...viewer,
+          parameters: queryParameters(matrixParamsSchema),
+          responses: { "200": ok("One page of rows", jsonSchema(instanceModelMatrixSchema)), ...errors },
+        },
+      },
+      "/api/episodes/bulk/preview": {
+        post: {
+          summary: "Exact number of episodes the filter (a URL query string) matches; role reviewer",
+          ...viewer,
+          requestBody: body(bulkPreviewSchema),
+          responses: { "200": ok("Count", jsonSchema(bulkPreviewResultSchema)), ...errors },
+        },
+      },
+      "/api/episodes/bulk": {
+        post: {
+          summary: "Add or remove a label, set the review status or delete every episode the filter matches, in one audited transaction; 409 when the count is not expectedCount; role reviewer",
+          ...viewer,
+          requestBody: body(bulkActionSchema),
+          responses: { "200": ok("Applied", jsonSchema(bulkActionResultSchema)), "409": errorRef, ...errors },
+        },
+      },
+      "/api/insights": {
+        get: {
+          summary: "Insights under the filter: totals and token split by kind, composition, resolved rates, distributions, review progress",
+          ...viewer,
+          parameters: queryParameters(episodeFilterParamsSchema),
+          responses: { "200": ok("The numbers behind the Insights page", jsonSchema(insightsSchema)), ...errors },
+        },
+      },
+      "/api/views": {
+        get: { summary: "My saved views and those shared with the team, by name", ...viewer, responses: { "200": ok("Views", jsonSchema(savedViewListSchema)), ...errors } },
+        post: {
+          summary: "Save a view (its query stored canonical); 409 on a duplicate name",
+          ...viewer,
+          requestBody: body(savedViewCreateSchema),
+          responses: { "201": ok("The view", jsonSchema(savedViewSchema)), "409": errorRef, ...errors },
+        },
+      },
+      "/api/views/{id}": {
+        patch: {
+          summary: "Rename, re-filter or (un)share a view; owner or admin",
+          ...viewer,
+          parameters: [idParameter],
+          requestBody: body(savedViewPatchSchema),
+          responses: { "200": ok("The view", jsonSchema(savedViewSchema)), "404": errorRef, "409": errorRef, ...errors },
+        },
+        delete: { summary: "Delete a view; owner or admin", ...viewer, parameters: [idParameter], responses: { "200": ok("Deleted: { id }"), "404": errorRef, ...errors } },
       },
       "/api/episodes/{id}": {
         get: { summary: "One episode with its contents", ...viewer, parameters: [idParameter], responses: { "200": ok("The episode"), "404": { $ref: "#/components/responses/Error" }, ...errors } },
