@@ -11,6 +11,8 @@ import { corpusIndex } from "@/lib/search/corpus/corpus-index";
 import { facetCounts } from "@/lib/search/facets";
 import { parseEpisodeFilter } from "@/lib/search/filter";
 import { findEpisodes } from "@/lib/search/find-episodes";
+import { findGroups, instanceModelMatrix } from "@/lib/search/groups";
+import { insights } from "@/lib/insights/insights";
 
 function arg(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -87,6 +89,12 @@ async function main() {
   rows.push(await measure("facet counts + histograms: three facets + range", facets(`model=${encodeURIComponent(model)}&exit=submitted&label=good&steps=20..`)));
   rows.push(await measure("facet counts + histograms: rare full text", facets("q=rarestepword")));
   rows.push(await measure("facet counts + histograms: common full text (~1/20 of corpus)", facets("q=timeout%20parser")));
+  const filterOf = (query: string) => parseEpisodeFilter(new URLSearchParams(query));
+  rows.push(await measure("rollout groups: page 1, no filter", () => findGroups(filterOf(""), { limit: 50 })));
+  rows.push(await measure("rollout groups: page 1, model filter", () => findGroups(filterOf(`model=${encodeURIComponent(model)}`), { limit: 50 })));
+  rows.push(await measure("instance x model matrix: page 1", () => instanceModelMatrix(filterOf(""), { limit: 100 })));
+  rows.push(await measure("insights: no filter", () => insights(filterOf(""))));
+  rows.push(await measure("insights: kind=environmental&resolved=false", () => insights(filterOf("kind=environmental&resolved=false"))));
   rows.push(await measure("full text: q=timeout parser", list("q=timeout%20parser")));
   rows.push(await measure("full text: q=unicode + repo", list(`q=unicode&repo=${encodeURIComponent(repo)}`)));
   rows.push(await measure("full text in step contents: q=rarestepword", list("q=rarestepword")));

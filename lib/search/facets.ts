@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { pool } from "@/lib/db";
 import { corpusIndex } from "./corpus/corpus-index";
-import { compileFilter, countFacets, countMatches, type SlotSet } from "./corpus/query";
+import { compileFilter, countFacets, countMatches, matchingSlots, type SlotSet } from "./corpus/query";
 import type { CorpusStore } from "./corpus/store";
 import { countedFacets } from "./facet-keys";
 import type { EpisodeFilter } from "./filter";
@@ -81,6 +81,16 @@ export async function facetCounts(filter: EpisodeFilter): Promise<FacetCounts> {
   const names = await annotatorNames(counts.facets.annotator.map((v) => v.value));
   const annotator = counts.facets.annotator.map((v) => ({ ...v, label: names.get(v.value) ?? v.value }));
   return { total: counts.total, facets: { ...counts.facets, annotator }, histograms: counts.histograms };
+}
+
+/**
+ * The index and the slots of every episode matching the filter, for group-bys over the filtered
+ * set (Insights, rollout groups). Use the slots before the next await: the index moves.
+ */
+export async function matchedSlots(filter: EpisodeFilter): Promise<{ store: CorpusStore; slots: Int32Array }> {
+  const store = await corpusIndex().current();
+  const ids = await sqlOnlyIds(filter, store.version);
+  return { store, slots: matchingSlots(store, compileFilter(store, filter, ids ? toSlots(store, ids) : null)) };
 }
 
 /** The exact number of episodes matching a filter without SQL-only clauses (callers check `needsSql`). */

@@ -3,12 +3,15 @@
  * row per instance (attempts and outcomes); `instanceModelMatrix` breaks the same rows down by
  * model. Both order instances by attempts (most first) then id, keyset-paged on that pair.
  *
- * Grouping needs every matching row, so each page aggregates counts only; the per-group details
- * (models, episode ids, model cells) are read for the page's instances alone, through the
- * instance_id index.
+ * Grouping needs every matching row, so the ranking and counts come from the in-memory corpus
+ * index (one pass, ~100 ms at a million episodes, where GROUP BY over the table took seconds);
+ * the per-group details (models, episode ids, model cells) are read from PostgreSQL for the
+ * page's instances alone, through the instance_id index.
  */
 import { z } from "zod";
 import { pool } from "@/lib/db";
+import { modelCounts, rankGroups, type GroupCounts } from "./corpus/aggregate";
+import { matchedSlots } from "./facets";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { episodeFilterParamsSchema, toEpisodeFilter, type EpisodeFilter } from "./filter";
 import { pageSchema, type Page } from "./find-episodes";
@@ -79,7 +82,6 @@ export const matrixQuerySchema = matrixParamsSchema.transform(({ cursor, limit, 
 }));
 
 type GroupKey = { attempts: number; instanceId: string };
-type GroupCounts = GroupKey & Pick<RolloutGroup, "repo" | "resolved" | "unresolved" | "unknown">;
 
 const CURSOR_TAG = "instance-groups";
 
@@ -97,48 +99,32 @@ function grouped(filter: EpisodeFilter): SqlWhere {
   return { where: `(${where}) AND e.instance_id IS NOT NULL`, params };
 }
 
-/** How many groups match (for a page that came back empty, so had no row to carry the total). */
-async function countGroups({ where, params }: SqlWhere): Promise<number> {
-  const result = await pool.query<{ n: number }>(`SELECT count(DISTINCT e.instance_id)::int AS n FROM episodes e WHERE ${where}`, params);
-  return result.rows[0].n;
+/** The filter's matches that belong to a group (have an instance id), from the corpus index. */
+async function groupedSlots(filter: EpisodeFilter) {
+  const { store, slots } = await matchedSlots(filter);
+  const instances = store.codes.instance;
+  return { store, slots: slots.filter((slot) => instances[slot] !== 0) };
 }
 
 /** One page of groups with their counts, in (attempts desc, instance id asc) order, and the total. */
-async function groupPage(scope: SqlWhere, page: { cursor?: string; limit: number }) {
-  const pageParams = [...scope.params];
+async function groupPage(filter: EpisodeFilter, page: { cursor?: string; limit: number }) {
   const after = readGroupCursor(page.cursor);
-  let afterCursor = "";
-  if (after) {
-    const attempts = `${bind(pageParams, after.attempts)}::int`;
-    const instanceId = `${bind(pageParams, after.instanceId)}::text`;
-    afterCursor = `WHERE g.attempts < ${attempts} OR (g.attempts = ${attempts} AND g."instanceId" COLLATE "C" > ${instanceId})`;
-  }
-  // The total rides along as a window count over all groups, so grouping runs once per page.
-  // Bytewise order (COLLATE "C") so the cursor comparison and the ORDER BY agree on every server.
-  const result = await pool.query<GroupCounts & { total: number }>(
-    `SELECT g.* FROM (
-       SELECT e.instance_id AS "instanceId", min(e.repo) AS repo, count(*)::int AS attempts,
-         count(*) FILTER (WHERE e.resolved)::int AS resolved, count(*) FILTER (WHERE NOT e.resolved)::int AS unresolved,
-         count(*) FILTER (WHERE e.resolved IS NULL)::int AS unknown, (count(*) OVER ())::int AS total
-       FROM episodes e WHERE ${scope.where} GROUP BY e.instance_id
-     ) g ${afterCursor}
-     ORDER BY g.attempts DESC, g."instanceId" COLLATE "C" ASC LIMIT ${bind(pageParams, page.limit + 1)}`,
-    pageParams,
-  );
-  const hasMore = result.rows.length > page.limit;
-  const groups = result.rows.slice(0, page.limit).map(({ total: _total, ...group }) => group);
-  const last = groups.at(-1);
+  const { store, slots } = await groupedSlots(filter);
+  const { groups, total } = rankGroups(store, slots, after, page.limit + 1);
+  const hasMore = groups.length > page.limit;
+  const pageGroups: GroupCounts[] = groups.slice(0, page.limit);
+  const last = pageGroups.at(-1);
   return {
-    groups,
+    groups: pageGroups,
     nextCursor: hasMore && last ? encodeCursor([CURSOR_TAG, last.attempts, last.instanceId]) : null,
-    total: result.rows[0]?.total ?? (after ? await countGroups(scope) : 0),
+    total,
   };
 }
 
 export async function findGroups(filter: EpisodeFilter, page: Page = {}): Promise<RolloutGroupList> {
   const { cursor, limit } = pageSchema.parse(page);
   const scope = grouped(filter);
-  const { groups, nextCursor, total } = await groupPage(scope, { cursor, limit });
+  const { groups, nextCursor, total } = await groupPage(filter, { cursor, limit });
   const params = [...scope.params];
   const details = await pool.query<Pick<RolloutGroup, "instanceId" | "models" | "episodeIds">>(
     `SELECT e.instance_id AS "instanceId",
@@ -157,22 +143,19 @@ export async function findGroups(filter: EpisodeFilter, page: Page = {}): Promis
   return { items, nextCursor, total };
 }
 
-/** The top models by matching episodes (ties by name), and whether any episode falls outside them. */
-async function matrixColumns({ where, params }: SqlWhere): Promise<string[]> {
-  const result = await pool.query<{ model: string | null }>(
-    `SELECT e.model FROM episodes e WHERE ${where} GROUP BY e.model
-     ORDER BY count(*) DESC, e.model COLLATE "C" LIMIT ${MATRIX_MODELS + 1}`,
-    params,
-  );
-  const named = result.rows.flatMap((row) => (row.model === null ? [] : [row.model]));
-  const hasOther = result.rows.length > MATRIX_MODELS || named.length < result.rows.length;
+/** The top models by matching episodes (ties by name), then "other" when any episode falls outside them. */
+async function matrixColumns(filter: EpisodeFilter): Promise<string[]> {
+  const { store, slots } = await groupedSlots(filter);
+  const counts = modelCounts(store, slots);
+  const named = counts.flatMap((row) => (row.model === null ? [] : [row.model]));
+  const hasOther = named.length > MATRIX_MODELS || named.length < counts.length;
   return [...named.slice(0, MATRIX_MODELS), ...(hasOther ? [OTHER_MODELS] : [])];
 }
 
 export async function instanceModelMatrix(filter: EpisodeFilter, page: Page = {}): Promise<InstanceModelMatrix> {
   const { cursor, limit } = matrixPageSchema.parse(page);
   const scope = grouped(filter);
-  const [models, { groups, nextCursor, total }] = await Promise.all([matrixColumns(scope), groupPage(scope, { cursor, limit })]);
+  const [models, { groups, nextCursor, total }] = await Promise.all([matrixColumns(filter), groupPage(filter, { cursor, limit })]);
   const params = [...scope.params];
   const named = models.filter((m) => m !== OTHER_MODELS);
   const cells = await pool.query<MatrixCell & { instanceId: string; model: string }>(

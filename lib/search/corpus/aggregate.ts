@@ -75,3 +75,52 @@ export function reviewDays(store: CorpusStore, slots: Int32Array): { day: string
     count,
   }));
 }
+
+export type GroupCounts = { instanceId: string; repo: string | null; attempts: number; resolved: number; unresolved: number; unknown: number };
+
+/** (attempts desc, instance id asc) — the rollout groups' order. */
+function before(a: GroupCounts, b: GroupCounts): boolean {
+  return a.attempts !== b.attempts ? a.attempts > b.attempts : a.instanceId < b.instanceId;
+}
+
+/**
+ * Rollout groups of the matched slots (episodes with an instance id), ranked by attempts then
+ * instance id: the `limit` groups after `after`, and how many groups there are. Keeps only the
+ * best `limit` candidates while scanning, so a page costs one pass whatever the group count.
+ */
+export function rankGroups(store: CorpusStore, slots: Int32Array, after: { attempts: number; instanceId: string } | null, limit: number) {
+  const tally = tallyBy(store, slots, "instance");
+  const instances = store.dictionaries.instance.values;
+  const repoOf = new Int32Array(tally.episodes.length);
+  const repoCodes = store.codes.repo;
+  const instanceCodes = store.codes.instance;
+  for (const slot of slots) if (repoOf[instanceCodes[slot]] === 0) repoOf[instanceCodes[slot]] = repoCodes[slot];
+  const best: GroupCounts[] = [];
+  let total = 0;
+  for (let code = 1; code < tally.episodes.length; code++) {
+    if (tally.episodes[code] === 0) continue;
+    total++;
+    const group = {
+      instanceId: instances[code]!,
+      repo: store.dictionaries.repo.values[repoOf[code]],
+      attempts: tally.episodes[code],
+      resolved: tally.resolved[code],
+      unresolved: tally.unresolved[code],
+      unknown: tally.unknown[code],
+    };
+    if (after && !before({ ...after, repo: null, resolved: 0, unresolved: 0, unknown: 0 }, group)) continue;
+    if (best.length === limit && !before(group, best[limit - 1])) continue;
+    let i = best.length;
+    while (i > 0 && before(group, best[i - 1])) i--;
+    best.splice(i, 0, group);
+    if (best.length > limit) best.pop();
+  }
+  return { groups: best, total };
+}
+
+/** Models by matched episodes (most first, ties by name); `null` counts episodes with no model. */
+export function modelCounts(store: CorpusStore, slots: Int32Array): { model: string | null; count: number }[] {
+  return tallyRows(store, "model", tallyBy(store, slots, "model"))
+    .map((row) => ({ model: row.value, count: row.episodes }))
+    .sort((a, b) => b.count - a.count || ((a.model ?? "") < (b.model ?? "") ? -1 : 1));
+}

@@ -38,7 +38,7 @@ type SingleFacet = keyof typeof singleFacetColumn;
 
 const multiFacets = ["flag", "label", "annotator", "tool"] as const satisfies readonly (CountedFacet & MultiColumnKey)[];
 
-const rangeColumn = {
+export const rangeColumn = {
   steps: "steps",
   tokens: "tokens",
   cost: "cost",
@@ -155,7 +155,7 @@ function topValues(counts: Int32Array, valueOf: (code: number) => string | null)
   return out.slice(0, FACET_VALUES_LIMIT);
 }
 
-function histogramOf(values: Float64Array, slots: Int32Array, isInteger: boolean): Histogram {
+export function histogramOf(values: Float64Array, slots: Int32Array, isInteger: boolean): Histogram {
   let lo = Infinity;
   let hi = -Infinity;
   let n = 0;
@@ -184,7 +184,7 @@ function histogramOf(values: Float64Array, slots: Int32Array, isInteger: boolean
   return { min: lo, max: hi, buckets };
 }
 
-const integerRanges: Record<RangeKey, boolean> = { steps: true, tokens: true, cost: false, score: false, patch: true, files: true };
+export const integerRanges: Record<RangeKey, boolean> = { steps: true, tokens: true, cost: false, score: false, patch: true, files: true };
 
 const ALL = -1;
 const SKIP = -2;
