@@ -1,0 +1,101 @@
+"use client";
+
+/**
+ * Monaco, served by the app itself from /monaco/vs (copied from node_modules by
+ * scripts/copy-monaco.mjs at install) — never from a CDN. Every code and diff view goes through
+ * these two wrappers so the loader is configured once and the options stay consistent: read-only,
+ * no minimap, wrapped at the viewport, and nothing a trajectory contains is ever executed (Monaco
+ * renders text into its own DOM).
+ */
+import { DiffEditor, Editor, loader } from "@monaco-editor/react";
+
+loader.config({ paths: { vs: "/monaco/vs" } });
+
+const languages: Record<string, string> = {
+  py: "python",
+  js: "javascript",
+  mjs: "javascript",
+  cjs: "javascript",
+  jsx: "javascript",
+  ts: "typescript",
+  tsx: "typescript",
+  json: "json",
+  md: "markdown",
+  rst: "restructuredtext",
+  yml: "yaml",
+  yaml: "yaml",
+  toml: "ini",
+  cfg: "ini",
+  ini: "ini",
+  sh: "shell",
+  bash: "shell",
+  go: "go",
+  rs: "rust",
+  java: "java",
+  kt: "kotlin",
+  c: "c",
+  h: "c",
+  cc: "cpp",
+  cpp: "cpp",
+  hpp: "cpp",
+  cs: "csharp",
+  rb: "ruby",
+  php: "php",
+  html: "html",
+  css: "css",
+  scss: "scss",
+  sql: "sql",
+  xml: "xml",
+  diff: "diff",
+  patch: "diff",
+};
+
+/** Monaco's language id for a file path ("plaintext" when unknown). */
+export function languageOf(path: string | null | undefined): string {
+  const extension = path?.split("/").pop()?.split(".").pop()?.toLowerCase() ?? "";
+  return languages[extension] ?? "plaintext";
+}
+
+const readOnly = {
+  readOnly: true,
+  domReadOnly: true,
+  minimap: { enabled: false },
+  scrollBeyondLastLine: false,
+  wordWrap: "on",
+  renderWhitespace: "selection",
+  automaticLayout: true,
+  fontSize: 12,
+  links: false,
+  contextmenu: false,
+} as const;
+
+const loading = <div className="p-3 text-xs text-stone-500">Loading editor…</div>;
+
+export function CodeView({ value, path, height = 320 }: { value: string; path?: string | null; height?: number | string }) {
+  return <Editor height={height} language={languageOf(path)} value={value} options={{ ...readOnly, lineNumbers: "on" }} loading={loading} />;
+}
+
+export function CodeDiff({
+  original,
+  modified,
+  path,
+  sideBySide = true,
+  height = 360,
+}: {
+  original: string;
+  modified: string;
+  path?: string | null;
+  sideBySide?: boolean;
+  height?: number | string;
+}) {
+  return (
+    <DiffEditor
+      height={height}
+      language={languageOf(path)}
+      original={original}
+      modified={modified}
+      options={{ ...readOnly, renderSideBySide: sideBySide, originalEditable: false, useInlineViewWhenSpaceIsLimited: false }}
+      loading={loading}
+    />
+  );
+}
