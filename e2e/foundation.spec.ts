@@ -14,26 +14,18 @@ test("anonymous visitors are sent to sign-in and bad passwords are refused", asy
 test("an admin signs in, browses the episode list and opens an episode", async ({ page }) => {
   await signIn(page, "admin");
   await expect(page.getByRole("heading", { name: "Episodes" })).toBeVisible();
-  const table = page.getByRole("table");
+  const table = page.getByRole("table", { name: "Episodes" });
   await expect(table.getByRole("row").nth(1)).toBeVisible();
+  await expect(table.getByRole("row").filter({ hasText: "contextual" }).first()).toBeVisible();
+  // The list is virtual (only rows near the window exist): narrow it to reach the other kind.
+  await page.getByRole("group", { name: "Kind" }).getByRole("checkbox", { name: /^environmental/ }).click();
   const environmental = table.getByRole("row").filter({ hasText: "environmental" }).first();
   await expect(environmental).toBeVisible();
-  await expect(table.getByRole("row").filter({ hasText: "contextual" }).first()).toBeVisible();
   const id = (await environmental.getByRole("link").first().textContent())?.trim();
   await environmental.getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: `Episode ${id}` })).toBeVisible();
   await expect(page.getByRole("heading", { name: /^Steps 1–/ })).toBeVisible();
   await expect(page.locator("#step-0")).toBeVisible();
-});
-
-test("pages past the first with keyset cursors", async ({ page }) => {
-  await signIn(page, "viewer");
-  const firstIds = await page.getByRole("table").getByRole("row").nth(1).getByRole("link").first().textContent();
-  await page.getByRole("button", { name: "Next page" }).click();
-  await expect(page).toHaveURL(/cursor=/);
-  const nextFirst = page.getByRole("table").getByRole("row").nth(1).getByRole("link").first();
-  await expect(nextFirst).not.toHaveText(firstIds ?? "");
-  expect(Number(await nextFirst.textContent())).toBeLessThan(Number(firstIds));
 });
 
 test("navigation shows every section, and unbuilt ones say so plainly", async ({ page }) => {

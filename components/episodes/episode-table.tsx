@@ -1,70 +1,112 @@
 "use client";
 
-import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { toSearchParams, type EpisodeFilter, type SortKey } from "@/lib/search/filter";
+import { formatCount } from "./list/cell-format";
+import { gridTemplate, type Column } from "./list/columns";
+import { EpisodeRow } from "./list/episode-row";
+import { TableHeader } from "./list/table-header";
+import { useRowKeys } from "./list/use-row-keys";
+import { useSavedMeasurements, useScrollRestore } from "./list/use-scroll-restore";
 import { useEpisodes } from "./use-episodes";
-import { OutcomeBadge } from "./outcome-badge";
 
-export function EpisodeTable() {
-  const searchParams = useSearchParams();
-  const router = useRouter();
-  const cursor = searchParams.get("cursor");
-  const { data, error, isPending } = useEpisodes(cursor);
+type Props = { filter: EpisodeFilter; urlKey: string; columns: readonly Column[]; onSort: (sort: SortKey) => void };
+
+const ROW_HEIGHT = 37;
+const SNIPPET_HEIGHT = 40;
+/** Start loading the next page this many rows before the end comes into view. */
+const PREFETCH_ROWS = 10;
+
+/** The filtered episodes as a virtual table over keyset pages, loaded as the reader scrolls. */
+export function EpisodeTable({ filter, urlKey, columns, onSort }: Props) {
+  const { data, error, isPending, isPlaceholderData, hasNextPage, isFetchingNextPage, fetchNextPage } = useEpisodes(filter);
+  const rows = data?.pages.flatMap((page) => page.items) ?? [];
+  const first = data?.pages[0];
+
+  const tableRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  // The body's distance from the page top moves with the chips and toolbar above it.
+  useLayoutEffect(() => {
+    const top = (bodyRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
+    if (top !== scrollMargin) setScrollMargin(top);
+  });
+
+  const savedMeasurements = useSavedMeasurements(urlKey);
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: (index) => ROW_HEIGHT + (rows[index]?.snippet ? SNIPPET_HEIGHT : 0),
+    getItemKey: (index) => rows[index]?.id ?? index,
+    overscan: 8,
+    scrollMargin,
+    initialMeasurementsCache: savedMeasurements,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastVisible = items.at(-1)?.index ?? -1;
+
+  useEffect(() => {
+    if (!isPlaceholderData && hasNextPage && !isFetchingNextPage && lastVisible >= rows.length - PREFETCH_ROWS) void fetchNextPage();
+  }, [isPlaceholderData, hasNextPage, isFetchingNextPage, lastVisible, rows.length, fetchNextPage]);
+
+  const listTop = useCallback(() => (tableRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY, []);
+  useScrollRestore({ key: urlKey, isReady: Boolean(data) && !isPlaceholderData, virtualizer, listTop });
+  useRowKeys({
+    tableRef,
+    rowCount: rows.length,
+    firstVisibleIndex: () => virtualizer.range?.startIndex ?? 0,
+    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: "auto" }),
+  });
 
   if (isPending) return <p className="text-stone-500">Loading episodes…</p>;
-  if (error) return <p role="alert" className="text-red-700">{error.message}</p>;
-  if (data.items.length === 0)
-    return <p className="rounded border border-dashed border-stone-300 bg-white p-6">No episodes yet. Import some with <code>npm run atelier -- import FILES</code>.</p>;
+  if (error && !data) return <p role="alert" className="text-red-700">{error.message}</p>;
+  if (rows.length === 0) return <p className="rounded border border-dashed border-stone-300 bg-white p-6 text-stone-600">No episodes match this filter.</p>;
 
+  const template = gridTemplate(columns);
+  const listQuery = toSearchParams(filter).toString();
+  const minWidth = `${columns.reduce((sum, column) => sum + column.minRem, 0)}rem`;
   return (
     <div className="space-y-3">
-      <table className="w-full border-collapse overflow-hidden rounded border border-stone-200 bg-white text-sm">
-        <thead className="bg-stone-100 text-left text-stone-600">
-          <tr>
-            <th className="px-3 py-2">ID</th>
-            <th className="px-3 py-2">Kind</th>
-            <th className="px-3 py-2">Repo</th>
-            <th className="px-3 py-2">Instance</th>
-            <th className="px-3 py-2">Model</th>
-            <th className="px-3 py-2">Outcome</th>
-            <th className="px-3 py-2 text-right">Steps</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.items.map((episode) => (
-            <tr key={episode.id} className="border-t border-stone-100 hover:bg-stone-50">
-              <td className="px-3 py-2 font-mono">
-                <Link href={`/episodes/${episode.id}`} className="text-blue-700 hover:underline">
-                  {episode.id}
-                </Link>
-              </td>
-              <td className="px-3 py-2">{episode.kind}</td>
-              <td className="px-3 py-2">{episode.repo ?? "—"}</td>
-              <td className="max-w-64 truncate px-3 py-2 font-mono text-xs">{episode.instanceId ?? "—"}</td>
-              <td className="px-3 py-2">{episode.model ?? "—"}</td>
-              <td className="px-3 py-2">
-                <OutcomeBadge kind={episode.kind} resolved={episode.resolved} exitStatusClass={episode.exitStatusClass} />
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums">{episode.stepCount}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="flex gap-3">
-        {cursor && (
-          <button type="button" className="rounded border border-stone-300 px-3 py-1.5 text-sm" onClick={() => router.push("/episodes")}>
-            First page
-          </button>
+      <div className="overflow-x-auto rounded border border-stone-200 bg-white">
+        <div
+          ref={tableRef}
+          role="table"
+          aria-label="Episodes"
+          aria-rowcount={(first?.total ?? rows.length) + 1}
+          aria-busy={isPlaceholderData}
+          className={`text-sm transition-opacity ${isPlaceholderData ? "opacity-50" : ""}`}
+          style={{ minWidth }}
+        >
+          <TableHeader columns={columns} template={template} filter={filter} onSort={onSort} />
+          <div ref={bodyRef} role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => (
+              <EpisodeRow
+                key={item.key}
+                episode={rows[item.index]}
+                index={item.index}
+                columns={columns}
+                template={template}
+                start={item.start - scrollMargin}
+                measure={virtualizer.measureElement}
+                listQuery={listQuery}
+              />
+            ))}
+          </div>
+        </div>
+      </div>
+      <div className="flex items-center gap-3 text-sm text-stone-600">
+        <p role="status">
+          {formatCount(rows.length)} of {first?.isTotalEstimated ? "≈" : ""}
+          {formatCount(first?.total ?? rows.length)} loaded
+          {isFetchingNextPage && " · loading more…"}
+        </p>
+        {hasNextPage && !isFetchingNextPage && (
+          <Button size="sm" onClick={() => void fetchNextPage()}>
+            Load more
+          </Button>
         )}
-        {data.nextCursor && (
-          <button
-            type="button"
-            className="rounded border border-stone-300 px-3 py-1.5 text-sm"
-            onClick={() => router.push(`/episodes?cursor=${encodeURIComponent(data.nextCursor!)}`)}
-          >
-            Next page
-          </button>
-        )}
+        {error && <p role="alert" className="text-red-700">{error.message}</p>}
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { EpisodeTable } from "@/components/episodes/episode-table";
+import { EpisodeBrowser } from "@/components/episodes/list/episode-browser";
 
 export const metadata = { title: "Episodes" };
 
@@ -8,7 +8,7 @@ export default function EpisodesPage() {
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">Episodes</h1>
       <Suspense fallback={<p className="text-stone-500">Loading episodes…</p>}>
-        <EpisodeTable />
+        <EpisodeBrowser />
       </Suspense>
     </section>
   );
