@@ -5,8 +5,9 @@
  */
 import { pool } from "@/lib/db";
 import { searchDocument } from "./columns";
+import { snippetMarkers } from "./snippet-markers";
 
-export const snippetMarkers = { start: "⟦", stop: "⟧" } as const;
+export { snippetMarkers };
 
 const headlineOptions = `StartSel=${snippetMarkers.start}, StopSel=${snippetMarkers.stop}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 

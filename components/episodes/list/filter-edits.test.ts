@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countedFacets } from "@/lib/search/facets";
+import { countedFacets } from "@/lib/search/facet-keys";
 import { parseEpisodeFilter, toSearchParams } from "@/lib/search/filter";
 import { addValue, canonicalQuery, clearAll, formatBound, listHref, normalizeRange, setRange, setSearch, setTriState, sortBy, toggleValue } from "./filter-edits";
 import { filterChips, rangeLabel } from "./filter-chips";

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { snippetMarkers as serverMarkers } from "@/lib/search/snippets";
-import { snippetMarkers, snippetParts } from "./snippet-parts";
+import { snippetParts } from "./snippet-parts";
 
 describe("snippetParts", () => {
-  it("uses the markers the server writes", () => {
-    expect(snippetMarkers).toEqual(serverMarkers);
-  });
-
   it("splits marked matches from the text around them", () => {
     expect(snippetParts("fix the ⟦parser⟧ so ⟦tokens⟧ survive")).toEqual([
       { text: "fix the ", isMatch: false },

@@ -3,7 +3,7 @@
  * (lib/search/snippets.ts). Splitting the string — never parsing HTML — keeps whatever the
  * trajectory contains inert: every part is rendered as text.
  */
-export const snippetMarkers = { start: "⟦", stop: "⟧" } as const;
+import { snippetMarkers } from "@/lib/search/snippet-markers";
 
 export type SnippetPart = { text: string; isMatch: boolean };
 
