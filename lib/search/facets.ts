@@ -11,7 +11,7 @@ import { corpusIndex } from "./corpus/corpus-index";
 import { compileFilter, countFacets, countMatches, matchingSlots, type SlotSet } from "./corpus/query";
 import type { CorpusStore } from "./corpus/store";
 import { countedFacets } from "./facet-keys";
-import type { EpisodeFilter } from "./filter";
+import { toSearchParams, type EpisodeFilter } from "./filter";
 import { histogramSchema } from "./histograms";
 import { filterToSql } from "./to-sql";
 
@@ -73,8 +73,32 @@ async function annotatorNames(ids: readonly string[]): Promise<Map<string, strin
   return new Map(users.rows.map((u) => [u.id, u.name || u.email]));
 }
 
+/**
+ * Answers for the last few filters, valid while the index has not moved: the landing view, back
+ * and forward, and teammates on the same view cost one computation per change of the corpus.
+ */
+const countsCache = new Map<string, { version: number; counts: FacetCounts }>();
+const COUNTS_CACHE_SIZE = 16;
+
+/** Drops cached answers (benchmarks measure the computation itself). */
+export function clearFacetCache(): void {
+  countsCache.clear();
+  sqlOnlyCache.clear();
+}
+
 export async function facetCounts(filter: EpisodeFilter): Promise<FacetCounts> {
   const store = await corpusIndex().current();
+  const key = toSearchParams({ ...filter, sort: "created", dir: "desc" }).toString();
+  const cached = countsCache.get(key);
+  if (cached?.version === store.version) return cached.counts;
+  const counts = await computeFacetCounts(store, filter);
+  countsCache.delete(key);
+  countsCache.set(key, { version: store.version, counts });
+  if (countsCache.size > COUNTS_CACHE_SIZE) countsCache.delete(countsCache.keys().next().value!);
+  return counts;
+}
+
+async function computeFacetCounts(store: CorpusStore, filter: EpisodeFilter): Promise<FacetCounts> {
   const ids = await sqlOnlyIds(filter, store.version);
   // Synchronous from here: the index cannot change between mapping ids and counting.
   const counts = countFacets(store, compileFilter(store, filter, ids ? toSlots(store, ids) : null));

@@ -120,7 +120,7 @@ export function compileFilter(store: CorpusStore, filter: EpisodeFilter, sqlOnly
 }
 
 function passesAll(tests: readonly SlotTest[], slot: number): boolean {
-  for (const test of tests) if (!test(slot)) return false;
+  for (let i = 0; i < tests.length; i++) if (!tests[i](slot)) return false;
   return true;
 }
 
@@ -159,9 +159,9 @@ export function histogramOf(values: Float64Array, slots: Int32Array, isInteger: 
   let lo = Infinity;
   let hi = -Infinity;
   let n = 0;
-  for (const slot of slots) {
-    const v = values[slot];
-    if (Number.isNaN(v)) continue;
+  for (let i = 0; i < slots.length; i++) {
+    const v = values[slots[i]];
+    if (v !== v) continue; // NaN: unknown
     n++;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
@@ -170,11 +170,13 @@ export function histogramOf(values: Float64Array, slots: Int32Array, isInteger: 
   const layout = bucketLayout(lo, hi, isInteger);
   if (layout.width === 0) return { min: lo, max: hi, buckets: [{ from: lo, to: hi, count: n }] };
   const counts = new Int32Array(layout.count);
-  for (const slot of slots) {
-    const v = values[slot];
-    if (Number.isNaN(v)) continue;
-    const bucket = isInteger ? Math.floor((v - lo) / layout.width) : Math.floor((layout.count * (v - lo)) / (hi - lo));
-    counts[Math.min(bucket, layout.count - 1)]++;
+  const last = layout.count - 1;
+  const scale = isInteger ? 1 / layout.width : layout.count / (hi - lo);
+  for (let i = 0; i < slots.length; i++) {
+    const v = values[slots[i]];
+    if (v !== v) continue;
+    const bucket = Math.floor((v - lo) * scale);
+    counts[bucket > last ? last : bucket]++;
   }
   const buckets = Array.from(counts, (count, i) => {
     const from = lo + i * layout.width;
@@ -194,12 +196,22 @@ const SKIP = -2;
  * selected facet it fails — and the slots that pass everything.
  */
 function classify(store: CorpusStore, compiled: CompiledFilter): { status: Int8Array; matched: Int32Array } {
-  const status = new Int8Array(store.end).fill(SKIP);
+  const status = new Int8Array(store.end);
   const matched = new Int32Array(store.count);
+  const { alive } = store;
+  const base = compiled.base;
   const facetTests = compiled.facets.map((f) => f.test);
   let total = 0;
-  for (let slot = 0; slot < store.end; slot++) {
-    if (store.alive[slot] === 0 || !passesAll(compiled.base, slot)) continue;
+  if (base.length === 0 && facetTests.length === 0) {
+    for (let slot = 0; slot < status.length; slot++) {
+      if (alive[slot] === 0) status[slot] = SKIP;
+      else (status[slot] = ALL), (matched[total++] = slot);
+    }
+    return { status, matched: matched.subarray(0, total) };
+  }
+  for (let slot = 0; slot < status.length; slot++) {
+    status[slot] = SKIP;
+    if (alive[slot] === 0 || !passesAll(base, slot)) continue;
     let failed = ALL;
     let failures = 0;
     for (let i = 0; i < facetTests.length && failures < 2; i++) {
@@ -219,45 +231,86 @@ export function countMatches(store: CorpusStore, compiled: CompiledFilter): numb
   return classify(store, compiled).matched.length;
 }
 
-/** One facet's tally over the slots that pass everything or fail only this facet's own selection. */
-function tallyFacet(store: CorpusStore, facet: CountedFacet, status: Int8Array, own: number): Int32Array {
-  const counts = (i: number) => status[i] === ALL || (own !== ALL && status[i] === own);
+/** A facet's tally and how to add one slot to it. */
+type Tally = { facet: CountedFacet; counts: Int32Array; add: (slot: number) => void };
+
+function makeTally(store: CorpusStore, facet: CountedFacet): Tally {
   if (isSingleFacet(facet)) {
     const column = singleFacetColumn[facet];
-    const tally = new Int32Array(store.dictionaries[column].size);
+    const counts = new Int32Array(store.dictionaries[column].size);
     const codes = store.codes[column];
-    for (let slot = 0; slot < status.length; slot++) if (counts(slot)) tally[codes[slot]]++;
-    return tally;
+    return { facet, counts, add: (slot) => void counts[codes[slot]]++ };
   }
   if (facet === "resolved") {
-    const tally = new Int32Array(3);
-    for (let slot = 0; slot < status.length; slot++) if (counts(slot)) tally[store.resolved[slot]]++;
-    return tally;
+    const counts = new Int32Array(3);
+    const resolved = store.resolved;
+    return { facet, counts, add: (slot) => void counts[resolved[slot]]++ };
   }
   const column = store.multi[facet];
-  const tally = new Int32Array(column.dictionary.size);
+  const counts = new Int32Array(column.dictionary.size);
   const { bits, words } = column;
-  for (let slot = 0; slot < status.length; slot++) {
-    if (!counts(slot)) continue;
+  const add = (slot: number) => {
     for (let w = 0, base = slot * words; w < words; w++) {
       let word = bits[base + w];
       while (word !== 0) {
         const low = word & -word;
-        tally[w * 32 + 31 - Math.clz32(low)]++;
+        counts[w * 32 + 31 - Math.clz32(low)]++;
         word ^= low;
       }
     }
+  };
+  return { facet, counts, add };
+}
+
+/**
+ * Every facet's tally in one pass: a slot passing everything adds to all of them; a slot failing
+ * one selected facet adds to that facet alone. The single-valued columns, the bulk of the work,
+ * are counted inline rather than through `add`.
+ */
+function tallyFacets(store: CorpusStore, compiled: CompiledFilter, status: Int8Array): Tally[] {
+  const tallies = countedFacets.map((facet) => makeTally(store, facet));
+  const byOwn = compiled.facets.map((f) => tallies.find((t) => t.facet === f.facet)!);
+  const singles = tallies.filter((t) => isSingleFacet(t.facet));
+  const singleCounts = singles.map((t) => t.counts);
+  const singleCodes = singles.map((t) => store.codes[singleFacetColumn[t.facet as SingleFacet]]);
+  const others = tallies.filter((t) => !isSingleFacet(t.facet));
+  const resolvedCounts = tallies.find((t) => t.facet === "resolved")!.counts;
+  const multis = others.filter((t) => t.facet !== "resolved");
+  const resolved = store.resolved;
+  for (let slot = 0; slot < status.length; slot++) {
+    const st = status[slot];
+    if (st === SKIP) continue;
+    if (st !== ALL) {
+      byOwn[st].add(slot);
+      continue;
+    }
+    for (let j = 0; j < singleCounts.length; j++) singleCounts[j][singleCodes[j][slot]]++;
+    resolvedCounts[resolved[slot]]++;
   }
-  return tally;
+  // Multi-valued columns in a loop each: most slots carry one word of bits.
+  for (const tally of multis) {
+    const { bits, words } = store.multi[tally.facet as MultiColumnKey];
+    const counts = tally.counts;
+    for (let slot = 0; slot < status.length; slot++) {
+      if (status[slot] !== ALL) continue;
+      for (let w = 0, base = slot * words; w < words; w++) {
+        let word = bits[base + w];
+        while (word !== 0) {
+          const low = word & -word;
+          counts[w * 32 + 31 - Math.clz32(low)]++;
+          word ^= low;
+        }
+      }
+    }
+  }
+  return tallies;
 }
 
 /** Total, facet counts (each without its own selection) and histograms: one classifying pass, then a tight loop per facet. */
 export function countFacets(store: CorpusStore, compiled: CompiledFilter): IndexCounts {
   const { status, matched } = classify(store, compiled);
   const facets = {} as IndexCounts["facets"];
-  for (const facet of countedFacets) {
-    const own = compiled.facets.findIndex((f) => f.facet === facet);
-    const tally = tallyFacet(store, facet, status, own === -1 ? ALL : own);
+  for (const { facet, counts: tally } of tallyFacets(store, compiled, status)) {
     const valueOf = isSingleFacet(facet)
       ? (code: number) => store.dictionaries[singleFacetColumn[facet]].values[code]
       : facet === "resolved"
