@@ -49,39 +49,54 @@ function withExitCode(counts: Counts, code: number): Counts {
   return code !== 0 && counts.failed === 0 ? { ...counts, failed: 1 } : counts;
 }
 
-async function main() {
-  const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
-  const results = path.join(process.cwd(), "test-results");
-  fs.mkdirSync(results, { recursive: true });
+/** Runs `use` against a fresh, migrated database and drops it afterwards, whatever happens. */
+async function withDatabase<T>(label: string, use: (url: string) => Promise<T>): Promise<T> {
   const database = await createTestDatabase();
-  console.log(`Test database: ${database.kind === "server" ? "fresh database on TEST_DATABASE_URL's server" : "embedded PGlite"}`);
-  const env = { DATABASE_URL: database.url, ATELIER_TEST_DATABASE_READY: "1", NEXT_TELEMETRY_DISABLED: "1" };
-  const args = process.argv.slice(2);
-  const isE2eOnly = args.includes("--e2e-only");
-  const specs = args.filter((a) => !a.startsWith("--"));
-  let vitest: Counts = isE2eOnly ? { passed: 0, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
-  let playwright: Counts = { passed: 0, failed: 1, skipped: 0 };
+  console.log(`${label} database: ${database.kind === "server" ? "fresh database on TEST_DATABASE_URL's server" : "embedded PGlite"}`);
   try {
-    if (!isE2eOnly) {
-      const vitestReport = path.join(results, "vitest.json");
-      fs.rmSync(vitestReport, { force: true });
-      const vitestCode = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], env);
-      vitest = withExitCode(vitestCounts(vitestReport), vitestCode);
-    }
-
-    if (!isBuildCurrent()) await runBuild();
-    process.env.DATABASE_URL = database.url;
-    const { prepareE2e } = await import("@/e2e/prepare");
-    const accounts = await prepareE2e(path.join(os.tmpdir(), `atelier-e2e-${process.pid}`));
-    const playwrightReport = path.join(results, "playwright.json");
-    fs.rmSync(playwrightReport, { force: true });
-    const playwrightCode = await run(bin("playwright"), ["test", ...specs], { ...env, ...accounts });
-    playwright = withExitCode(playwrightCounts(playwrightReport), playwrightCode);
+    return await use(database.url);
   } finally {
     const { disconnect } = await import("@/lib/db");
     await disconnect().catch(() => undefined);
     await database.drop().catch((error) => console.error("could not drop the test database:", error));
   }
+}
+
+async function main() {
+  const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
+  const results = path.join(process.cwd(), "test-results");
+  fs.mkdirSync(results, { recursive: true });
+  const args = process.argv.slice(2);
+  const isE2eOnly = args.includes("--e2e-only");
+  const specs = args.filter((a) => !a.startsWith("--"));
+  const baseEnv = { ATELIER_TEST_DATABASE_READY: "1", NEXT_TELEMETRY_DISABLED: "1" };
+
+  // Vitest and Playwright each get their own database, so the browser tests see exactly the
+  // sample data they prepare, not what the integration tests imported.
+  let vitest: Counts = { passed: 0, failed: 0, skipped: 0 };
+  if (!isE2eOnly) {
+    vitest = await withDatabase("Vitest", async (url) => {
+      const vitestReport = path.join(results, "vitest.json");
+      fs.rmSync(vitestReport, { force: true });
+      const code = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], {
+        ...baseEnv,
+        DATABASE_URL: url,
+      });
+      return withExitCode(vitestCounts(vitestReport), code);
+    });
+  }
+
+  if (!isBuildCurrent()) await runBuild();
+  const playwright = await withDatabase("Playwright", async (url) => {
+    process.env.DATABASE_URL = url;
+    const { prepareE2e } = await import("@/e2e/prepare");
+    const accounts = await prepareE2e(path.join(os.tmpdir(), `atelier-e2e-${process.pid}`));
+    const playwrightReport = path.join(results, "playwright.json");
+    fs.rmSync(playwrightReport, { force: true });
+    const code = await run(bin("playwright"), ["test", ...specs], { ...baseEnv, DATABASE_URL: url, ...accounts });
+    return withExitCode(playwrightCounts(playwrightReport), code);
+  });
+
   const passed = vitest.passed + playwright.passed;
   const failed = vitest.failed + playwright.failed;
   const skipped = vitest.skipped + playwright.skipped;

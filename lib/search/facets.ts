@@ -33,7 +33,7 @@ export type FacetCounts = z.infer<typeof facetCountsSchema>;
 
 /** Whether the filter has clauses only SQL can evaluate. */
 export function needsSql(filter: EpisodeFilter): boolean {
-  return Boolean(filter.q || filter.path?.length);
+  return Boolean(filter.q || filter.text || filter.path?.length);
 }
 
 /**
@@ -46,10 +46,10 @@ const SQL_ONLY_CACHE_SIZE = 8;
 
 async function sqlOnlyIds(filter: EpisodeFilter, version: number): Promise<number[] | null> {
   if (!needsSql(filter)) return null;
-  const key = JSON.stringify([filter.q ?? null, filter.path ?? null]);
+  const key = JSON.stringify([filter.q ?? null, filter.text ?? null, filter.path ?? null]);
   const cached = sqlOnlyCache.get(key);
   if (cached?.version === version) return cached.ids;
-  const { where, params } = filterToSql({ q: filter.q, path: filter.path });
+  const { where, params } = filterToSql({ q: filter.q, text: filter.text, path: filter.path });
   const result = await pool.query<[number]>({ text: `SELECT e.id FROM episodes e WHERE ${where}`, values: params, rowMode: "array" });
   const ids = result.rows.map((row) => row[0]);
   sqlOnlyCache.delete(key);

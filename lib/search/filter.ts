@@ -70,6 +70,7 @@ const yesNo = z.enum(["true", "false"]).transform((v) => v === "true").optional(
 /** The URL parameters, in the order `toSearchParams` writes them. */
 const filterParams = {
   q: z.string().trim().min(1).max(500).optional(),
+  text: z.string().trim().min(3).max(300).optional(),
   kind: values(z.enum(episodeKinds)),
   source: values(text),
   repo: values(text),

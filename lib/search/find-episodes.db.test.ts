@@ -13,7 +13,7 @@ type Row = Awaited<ReturnType<typeof loadRows>>[number];
 let rows: Row[];
 
 async function loadRows() {
-  const episodes = await prisma.episode.findMany({ where: { importBatchId: batchId }, include: { content: { select: { goldPatch: true } } } });
+  const episodes = await prisma.episode.findMany({ where: { importBatchId: batchId }, include: { content: { select: { goldPatch: true, taskText: true, finalPatch: true } } } });
   const tools = await prisma.step.findMany({ where: { episodeId: { in: episodes.map((e) => e.id) } }, select: { episodeId: true, toolName: true } });
   return episodes.map((e) => ({ ...e, tools: new Set(tools.filter((t) => t.episodeId === e.id).map((t) => t.toolName)) }));
 }
@@ -87,6 +87,8 @@ describe("findEpisodes filters", () => {
     ["path substring", { path: "src/mod" }, (r) => /src\/mod/.test(r.touchedPaths)],
     ["path glob", { path: "src/mod?.py" }, (r) => /(^|\n)src\/mod.\.py($|\n)/.test(r.touchedPaths)],
     ["path glob is whole-path", { path: "mod*.py" }, () => false],
+    ["substring in task text", { text: "ug number 1" }, (r) => /ug number 1/.test(r.content?.taskText ?? "")],
+    ["substring in patch, case-insensitive", { text: `PATCHED${run}X` }, (r) => (r.content?.finalPatch ?? "").toLowerCase().includes(`patched${run}x`.toLowerCase())],
     ["has_tests", { has_tests: "true" }, (r) => r.f2pPass !== null || r.p2pPass !== null],
     ["has_tests false", { has_tests: "false" }, (r) => r.f2pPass === null && r.p2pPass === null],
     ["has_gold", { has_gold: "true" }, (r) => /\S/.test(r.content?.goldPatch ?? "")],

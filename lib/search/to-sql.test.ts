@@ -36,6 +36,11 @@ describe("filterToSql", () => {
     [{ path: "100%_x" }, "e.touched_paths LIKE $1", ["%100\\%\\_x%"]],
     [{ path: "src/*.py" }, "e.touched_paths ~ $1", ["(^|\n)src/[^\n]*\\.py(\n|$)"]],
     [{ path: "a?.py,docs/" }, "(e.touched_paths ~ $1 OR e.touched_paths LIKE $2)", ["(^|\n)a[^\n]\\.py(\n|$)", "%docs/%"]],
+    [
+      { text: "QuerySet.filter(" },
+      "EXISTS (SELECT 1 FROM episode_contents c WHERE c.episode_id = e.id AND (c.task_text ILIKE $1 OR c.final_patch ILIKE $1))",
+      ["%QuerySet.filter(%"],
+    ],
     [{ has_tests: "true" }, "(e.f2p_pass IS NOT NULL OR e.p2p_pass IS NOT NULL)", []],
     [{ has_tests: "false" }, "(e.f2p_pass IS NULL AND e.p2p_pass IS NULL)", []],
     [{ has_gold: "true" }, "e.has_gold_patch", []],

@@ -84,5 +84,10 @@ export function filterToSql(filter: Partial<EpisodeFilter>): SqlWhere {
       `EXISTS (SELECT 1 FROM episode_contents c WHERE c.episode_id = e.id AND c.search_vector @@ websearch_to_tsquery('simple', ${bind(params, filter.q)}))`,
     );
 
+  if (filter.text) {
+    const pattern = bind(params, likeSubstring(filter.text));
+    conditions.push(`EXISTS (SELECT 1 FROM episode_contents c WHERE c.episode_id = e.id AND (c.task_text ILIKE ${pattern} OR c.final_patch ILIKE ${pattern}))`);
+  }
+
   return { where: conditions.length > 0 ? conditions.join(" AND ") : "TRUE", params };
 }

@@ -12,7 +12,7 @@ import { applyMigrations } from "@/lib/migrate";
 export type TestDatabase = { url: string; kind: "server" | "embedded"; drop(): Promise<void> };
 
 async function onServer(serverUrl: string): Promise<TestDatabase> {
-  const name = `atelier_test_${process.pid}_${Date.now().toString(36)}`;
+  const name = `atelier_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
