@@ -1,6 +1,6 @@
 /** The active-filter chips: one per selected value, range or switch, each knowing its own removal. */
 import type { EpisodeFilter, NumberRange, RangeKey } from "@/lib/search/filter";
-import { selectedValues, setRange, setSearch, setTriState, toggleValue } from "./filter-edits";
+import { selectedValues, setContains, setRange, setSearch, setTriState, toggleValue } from "./filter-edits";
 import { formatRangeValue, listedTitles, rangeTitles, triStateTitles, valueLabel, type ListedKey, type TriStateKey } from "./filter-labels";
 
 export type FilterChip = { id: string; label: string; without: EpisodeFilter };
@@ -18,6 +18,7 @@ export function rangeLabel(key: RangeKey, { min, max }: NumberRange): string {
 export function filterChips(filter: EpisodeFilter): FilterChip[] {
   const chips: FilterChip[] = [];
   if (filter.q) chips.push({ id: "q", label: `Search: ${filter.q}`, without: setSearch(filter, "") });
+  if (filter.text) chips.push({ id: "text", label: `Contains: ${filter.text}`, without: setContains(filter, "") });
   for (const key of listedKeys) {
     for (const value of selectedValues(filter, key)) {
       chips.push({ id: `${key}:${value}`, label: `${listedTitles[key]}: ${valueLabel(key, value)}`, without: toggleValue(filter, key, value) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { countedFacets } from "@/lib/search/facet-keys";
 import { parseEpisodeFilter, toSearchParams } from "@/lib/search/filter";
-import { addValue, canonicalQuery, clearAll, formatBound, listHref, normalizeRange, setRange, setSearch, setTriState, sortBy, toggleValue } from "./filter-edits";
+import { addValue, canonicalQuery, clearAll, formatBound, listHref, normalizeRange, setContains, setRange, setSearch, setTriState, sortBy, toggleValue } from "./filter-edits";
 import { filterChips, rangeLabel } from "./filter-chips";
 import { countedFacetOrder } from "./filter-labels";
 
@@ -49,6 +49,8 @@ describe("filter edits", () => {
     expect(setTriState(parse("has_gold=true"), "hasGold", undefined).hasGold).toBeUndefined();
     expect(setSearch(parse("q=old"), "  ").q).toBeUndefined();
     expect(setSearch(parse(""), '"exact phrase" -skip').q).toBe('"exact phrase" -skip');
+    expect(setContains(parse(""), "QuerySet.filter(").text).toBe("QuerySet.filter(");
+    expect(setContains(parse("text=abc"), "").text).toBeUndefined();
     const bySteps = sortBy(parse(""), "steps");
     expect([bySteps.sort, bySteps.dir]).toEqual(["steps", "desc"]);
     expect(sortBy(bySteps, "steps").dir).toBe("asc");

@@ -80,6 +80,11 @@ export function setSearch(filter: EpisodeFilter, q: string): EpisodeFilter {
   return edit(filter, (params) => (q.trim() === "" ? params.delete("q") : params.set("q", q)));
 }
 
+/** Substring search (`text=`): case-insensitive, over task text and final patch. */
+export function setContains(filter: EpisodeFilter, text: string): EpisodeFilter {
+  return edit(filter, (params) => (text.trim() === "" ? params.delete("text") : params.set("text", text)));
+}
+
 /** A new sort column starts descending (biggest, newest first); the same column flips. */
 export function sortBy(filter: EpisodeFilter, sort: SortKey): EpisodeFilter {
   const dir = filter.sort === sort && filter.dir === "desc" ? "asc" : "desc";

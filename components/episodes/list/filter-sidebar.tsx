@@ -1,7 +1,7 @@
 "use client";
 
 import type { EpisodeFilter, RangeKey } from "@/lib/search/filter";
-import { addValue, selectedValues, setRange, setTriState, toggleValue } from "./filter-edits";
+import { addValue, selectedValues, setContains, setRange, setTriState, toggleValue } from "./filter-edits";
 import { countedFacetOrder, listedTitles, rangeTitles, triStateTitles, type TriStateKey } from "./filter-labels";
 import { FacetList } from "./facet-list";
 import { RangeFilter } from "./range-filter";
@@ -44,6 +44,12 @@ export function FilterSidebar({ filter, onChange }: Props) {
         hint="Exact id; add several to see any of them."
         placeholder="django__django-11099"
         onAdd={(value) => onChange((f) => addValue(f, "instance", value))}
+      />
+      <TextValueFilter
+        label="Contains text"
+        hint="Exact characters in the task or the final patch (at least 3), e.g. a code fragment full text cannot find."
+        placeholder="QuerySet.filter("
+        onAdd={(value) => onChange((f) => setContains(f, value))}
       />
       <TextValueFilter
         label="Touched path"
