@@ -29,8 +29,30 @@ function uniqueInstance(rng: Rng, used: Set<string>): Instance {
 const modelSlug = (name: string) => name.split("/").pop()!.replace(/[^A-Za-z0-9.-]+/g, "-");
 
 /**
+ * A SWE-bench evaluation summary (`resolved_ids` / `unresolved_ids`) for instances with exactly
+ * one attempt: such a report names no model, so it would give every attempt at a shared instance
+ * the same verdict. Runs that submitted nothing stay unresolved; about half of the rest resolve.
+ */
+function evaluationReport(rng: Rng, runs: { instanceId: string; submitted: boolean }[]): string {
+  const resolved = runs.filter((run) => run.submitted && rng.next() < 0.5).map((run) => run.instanceId);
+  const unresolved = runs.map((run) => run.instanceId).filter((id) => !resolved.includes(id));
+  const ids = runs.map((run) => run.instanceId);
+  return JSON.stringify(
+    { total_instances: ids.length, submitted_instances: ids.length, completed_instances: ids.length, resolved_instances: resolved.length, unresolved_instances: unresolved.length, submitted_ids: ids, completed_ids: ids, resolved_ids: resolved, unresolved_ids: unresolved, schema_version: 2 },
+    null,
+    2,
+  );
+}
+
+function hasSubmission(content: string): boolean {
+  const info = (JSON.parse(content) as { info?: { submission?: unknown } }).info;
+  return typeof info?.submission === "string" && info.submission.trim() !== "";
+}
+
+/**
  * The quick-start sample (~3 MB): 40 SWE-agent runs, three instances attempted by several
- * models (rollout groups), 10 mini-swe-agent runs (some on the same instances) and 30 PR samples.
+ * models (rollout groups), 10 mini-swe-agent runs (some on the same instances), 30 PR samples,
+ * and an evaluation report resolving some single-attempt runs (outcomes for charts and the matrix).
  */
 export function sampleCorpusFiles(seed = 42): SampleFile[] {
   const rng = createRng(seed);
@@ -68,6 +90,15 @@ export function sampleCorpusFiles(seed = 42): SampleFile[] {
   }
   const prs = Array.from({ length: 30 }, (_, i) => JSON.stringify(generatePrSample(rng.fork(`pr-${i}`))));
   files.push({ name: "pr-samples.jsonl", content: prs.join("\n") + "\n" });
+
+  // Run files are named `<instance id>.…` (instance ids here have no dots).
+  const runs = files
+    .filter((f) => f.name.endsWith(".traj") || f.name.endsWith(".traj.json"))
+    .map((file) => ({ instanceId: file.name.split(".")[0], submitted: hasSubmission(file.content) }));
+  const attempts = new Map<string, number>();
+  for (const run of runs) attempts.set(run.instanceId, (attempts.get(run.instanceId) ?? 0) + 1);
+  const single = runs.filter((run) => attempts.get(run.instanceId) === 1);
+  files.push({ name: "evaluation-report.json", content: evaluationReport(rng.fork("evaluation"), single) });
   return files;
 }
 
