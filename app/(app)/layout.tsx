@@ -12,7 +12,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
       <AppNav actorName={actor.type === "user" ? actor.email : actor.name} role={actor.role} />
-      <main className="mx-auto w-full max-w-7xl flex-1 px-6 py-6">{children}</main>
+      <main className="mx-auto w-full max-w-screen-2xl flex-1 px-6 py-6">{children}</main>
     </div>
   );
 }

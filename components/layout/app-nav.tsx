@@ -13,7 +13,7 @@ const sections = [
 export function AppNav({ actorName, role }: { actorName: string; role: string }) {
   return (
     <header className="border-b border-stone-200 bg-white">
-      <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
+      <nav aria-label="Main" className="mx-auto flex max-w-screen-2xl items-center gap-6 px-6 py-3">
         <Link href="/episodes" className="text-lg font-semibold tracking-tight">
           Atelier
         </Link>
