@@ -287,22 +287,8 @@ function tallyFacets(store: CorpusStore, compiled: CompiledFilter, status: Int8A
     for (let j = 0; j < singleCounts.length; j++) singleCounts[j][singleCodes[j][slot]]++;
     resolvedCounts[resolved[slot]]++;
   }
-  // Multi-valued columns in a loop each: most slots carry one word of bits.
-  for (const tally of multis) {
-    const { bits, words } = store.multi[tally.facet as MultiColumnKey];
-    const counts = tally.counts;
-    for (let slot = 0; slot < status.length; slot++) {
-      if (status[slot] !== ALL) continue;
-      for (let w = 0, base = slot * words; w < words; w++) {
-        let word = bits[base + w];
-        while (word !== 0) {
-          const low = word & -word;
-          counts[w * 32 + 31 - Math.clz32(low)]++;
-          word ^= low;
-        }
-      }
-    }
-  }
+  // Multi-valued columns in a loop each (their `add` walks the slot's bits).
+  for (const tally of multis) for (let slot = 0; slot < status.length; slot++) if (status[slot] === ALL) tally.add(slot);
   return tallies;
 }
 
