@@ -14,6 +14,11 @@ describe("stepSignature", () => {
     expect(signature.detail).toBe("view /testbed/src/app.py");
   });
 
+  it("skips the bare labels harnesses put first", () => {
+    const signature = stepSignature(step({ kind: "observation", head: "OBSERVATION:\nAUTHORS\nLICENSE" }));
+    expect(signature.detail).toBe("AUTHORS");
+  });
+
   it("falls back to the first non-blank line of the text, cut at 120 characters", () => {
     const signature = stepSignature(step({ kind: "message", toolName: null, head: `\n\n${"x".repeat(200)}\nsecond` }));
     expect(signature.detail).toBe("x".repeat(120));

@@ -30,10 +30,13 @@ const DETAIL_CHARS = 120;
 /** The arguments a call's command is read from, in order (bash, some harnesses, code tools). */
 export const commandArguments = ["command", "cmd", "code"] as const;
 
+/** Lines like "OBSERVATION:" or "THOUGHT:" that harnesses put before every step say nothing about it. */
+const bareLabel = /^[A-Za-z][\w ]{0,30}:$/;
+
 function firstLine(text: string): string {
   for (const line of text.split("\n")) {
     const trimmed = line.replace(/\s+/g, " ").trim();
-    if (trimmed !== "") return trimmed;
+    if (trimmed !== "" && !bareLabel.test(trimmed)) return trimmed;
   }
   return "";
 }
