@@ -56,7 +56,8 @@ function Side({ side, ids, episode, instanceId }: { side: "a" | "b"; ids: Compar
       ) : (
         <p className="text-sm text-stone-600">{id === null ? `Choose episode ${label}.` : `Episode ${id} was not found.`}</p>
       )}
-      <EpisodePicker side={side} ids={ids} instanceId={instanceId} isOpen={!episode} />
+      {/* Keyed by the pair, so the picker starts closed and empty after every change of sides. */}
+      <EpisodePicker key={`${ids.a}-${ids.b}`} side={side} ids={ids} instanceId={instanceId} isOpen={!episode} />
     </section>
   );
 }
