@@ -174,3 +174,16 @@ test("the keyboard moves between rows and opens one", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: `Episode ${secondId}` })).toBeVisible();
 });
+
+test("ticking two rows opens them side by side in compare", async ({ page }) => {
+  const first = bodyRows(page).nth(0);
+  const second = bodyRows(page).nth(1);
+  const a = (await first.locator("[data-row-link]").textContent())!.trim();
+  const b = (await second.locator("[data-row-link]").textContent())!.trim();
+  await first.getByRole("checkbox", { name: `Select episode ${a} to compare` }).check();
+  await expect(page.getByText(`Episode ${a} selected: tick one more to compare.`)).toBeVisible();
+  await expect(page).toHaveURL(/\/episodes$/); // ticking does not open the episode
+  await second.getByRole("checkbox", { name: `Select episode ${b} to compare` }).check();
+  await page.getByRole("link", { name: `Compare episode ${a} with ${b}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/episodes/compare\\?a=${a}&b=${b}$`));
+});

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { toSearchParams, type EpisodeFilter, type SortKey } from "@/lib/search/filter";
 import { formatCount } from "./list/cell-format";
 import { gridTemplate, type Column } from "./list/columns";
+import { CompareSelection } from "./list/compare-selection";
 import { EpisodeRow } from "./list/episode-row";
 import { TableHeader } from "./list/table-header";
 import { useRowKeys } from "./list/use-row-keys";
@@ -28,6 +29,9 @@ export function EpisodeTable({ filter, urlKey, columns, onSort }: Props) {
   const tableRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
+  // Two ticked rows open side by side in the compare page (a third tick replaces the oldest).
+  const [selected, setSelected] = useState<number[]>([]);
+  const toggleSelected = useCallback((id: number) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id].slice(-2))), []);
   // The body's distance from the page top moves with the chips and toolbar above it.
   useLayoutEffect(() => {
     const top = (bodyRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
@@ -90,11 +94,14 @@ export function EpisodeTable({ filter, urlKey, columns, onSort }: Props) {
                 start={item.start - scrollMargin}
                 measure={virtualizer.measureElement}
                 listQuery={listQuery}
+                isSelected={selected.includes(rows[item.index].id)}
+                onSelect={toggleSelected}
               />
             ))}
           </div>
         </div>
       </div>
+      <CompareSelection ids={selected} onClear={() => setSelected([])} />
       <div className="flex items-center gap-3 text-sm text-stone-600">
         <p role="status">
           {formatCount(rows.length)} of {first?.isTotalEstimated ? "≈" : ""}

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { OutcomeBadge } from "@/components/episodes/outcome-badge";
+import { compareHref } from "@/lib/compare/compare-href";
 import { listHref } from "./group-links";
 import { attemptsShown, useGroupAttempts } from "./use-rollout-groups";
 
@@ -23,6 +24,11 @@ export function GroupAttempts({ id, query, instanceId, attempts }: { id: string;
               <span className="text-stone-600">{episode.agent ?? "—"}</span>
               <OutcomeBadge kind={episode.kind} resolved={episode.resolved} exitStatusClass={episode.exitStatusClass} />
               <span className="tabular-nums text-stone-600">{episode.stepCount} steps</span>
+              {data.items[0].id !== episode.id && (
+                <Link href={compareHref({ a: data.items[0].id, b: episode.id })} prefetch={false} className="text-blue-700 hover:underline">
+                  Compare with {data.items[0].id}
+                </Link>
+              )}
             </li>
           ))}
         </ol>

@@ -13,13 +13,15 @@ type Props = {
   measure: (element: HTMLElement | null) => void;
   /** The list's canonical filter query, carried to the episode for n / p. */
   listQuery: string;
+  isSelected: boolean;
+  onSelect: (id: number) => void;
 };
 
 /**
  * One virtual row. The id is a real link stretched over the whole row (its ::after), so a click
  * anywhere opens the episode and middle-click / "open in new tab" work as on any link.
  */
-export function EpisodeRow({ episode, index, columns, template, start, measure, listQuery }: Props) {
+export function EpisodeRow({ episode, index, columns, template, start, measure, listQuery, isSelected, onSelect }: Props) {
   return (
     <div
       role="row"
@@ -33,6 +35,15 @@ export function EpisodeRow({ episode, index, columns, template, start, measure, 
         {columns.map((column) => (
           <div key={column.id} role="cell" className={`min-w-0 truncate px-2 py-2 ${column.isNumeric ? "text-right tabular-nums" : ""}`}>
             {column.id === "id" ? (
+              <>
+              {/* Above the row's stretched link, so ticking does not open the episode. */}
+              <input
+                type="checkbox"
+                aria-label={`Select episode ${episode.id} to compare`}
+                checked={isSelected}
+                onChange={() => onSelect(episode.id)}
+                className="relative z-10 mr-2 align-middle"
+              />
               <Link
                 href={episodeHref(episode.id, listQuery)}
                 data-row-link
@@ -40,6 +51,7 @@ export function EpisodeRow({ episode, index, columns, template, start, measure, 
               >
                 {episode.id}
               </Link>
+              </>
             ) : (
               column.render(episode)
             )}
