@@ -27,12 +27,15 @@ export async function signIn(name: string, role: Role, run: string): Promise<Cal
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
+/** The one error shape; on a test's response body it sits beside the success type (check `status` first). */
+type ErrorBody = { error: { code: string; message: string; details?: any } };
+
 /** Calls a route handler as `caller`; returns the status and the parsed JSON body. */
 export async function call<T = any>(
   handler: Handler,
   caller: Caller,
   options: { method?: string; params?: Record<string, string | number>; body?: unknown; query?: string } = {},
-): Promise<{ status: number; body: T }> {
+): Promise<{ status: number; body: T & ErrorBody }> {
   const params = Object.fromEntries(Object.entries(options.params ?? {}).map(([k, v]) => [k, String(v)]));
   const request = new Request(`http://test/api/x${options.query ? `?${options.query}` : ""}`, {
     method: options.method ?? "GET",
@@ -40,7 +43,7 @@ export async function call<T = any>(
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const response = await handler(request, { params: Promise.resolve(params) });
-  return { status: response.status, body: (await response.json()) as T };
+  return { status: response.status, body: (await response.json()) as T & ErrorBody };
 }
 
 function miniTrajectory(run: string, i: number, isLooping: boolean): string {

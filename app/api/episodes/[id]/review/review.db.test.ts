@@ -103,7 +103,7 @@ describe("judgments", () => {
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 409]);
     const winner = results.find((r) => r.status === 200)!.body;
-    const loser = results.find((r) => r.status === 409)!.body as unknown as { error: { code: string; message: string; details: unknown } };
+    const loser = results.find((r) => r.status === 409)!.body;
     expect(loser.error.code).toBe("conflict");
     expect(loser.error.message).toMatch(/Someone else changed this judgment.*Reload/);
     expect(loser.error.details).toEqual({ currentVersion: 2 });
