@@ -26,3 +26,5 @@ export type Comment = z.infer<typeof commentSchema>;
 
 export const commentListSchema = z.object({ items: z.array(commentSchema), hidden: z.number().int() });
 export type CommentList = z.infer<typeof commentListSchema>;
+
+export const commentDeletedSchema = z.object({ id: z.number().int() });

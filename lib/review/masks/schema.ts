@@ -74,3 +74,6 @@ export const effectiveMasksSchema = z.object({
   runs: z.array(z.object({ startStep: z.number().int(), endStep: z.number().int(), mask: trainingMaskSchema, source: z.enum(["mask", "proposal", "default"]), proposed: z.boolean() })),
 });
 export type EffectiveMasks = z.infer<typeof effectiveMasksSchema>;
+
+export const maskConfirmResultSchema = z.object({ items: z.array(stepMaskSchema) });
+export const maskDeletedSchema = z.object({ id: z.number().int() });
