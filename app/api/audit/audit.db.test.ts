@@ -70,6 +70,7 @@ describe("audit trail", () => {
     expect(refused.body.error.code).toBe("forbidden");
     expect((await history(viewer, `targetType=episode&targetId=${episodes[0]}`)).status).toBe(403);
     expect((await history(anonymous, `targetType=episode&targetId=${episodes[0]}`)).status).toBe(401);
+    expect((await history(rev, `targetId=${episodes[0]}`)).status).toBe(422);
   });
 
   it("hides others' judgments and comments from a blind annotator who has not submitted", async () => {

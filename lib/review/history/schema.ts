@@ -10,7 +10,7 @@ export const auditQuerySchema = z.object({
   /** Events older than this event id (the previous page's nextCursor). */
   cursor: z.string().regex(/^\d+$/).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+}).refine((q) => q.targetId === undefined || q.targetType !== undefined, { message: "targetId needs a targetType.", path: ["targetId"] });
 export type AuditQuery = z.output<typeof auditQuerySchema>;
 
 export const auditEventSchema = z.object({
