@@ -3,6 +3,8 @@
  * transactions open at the same moment (each on its own connection), so every claim must get
  * past the others' uncommitted row locks: SKIP LOCKED, not luck, keeps the slots apart. Then they
  * work the queue to the end through the normal functions, claiming concurrently each round.
+ * The embedded PGlite runs one session at a time, so it cannot hold fifty transactions open:
+ * there the first test is skipped (CI runs against a real server).
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
@@ -42,7 +44,9 @@ async function submit(actor: Actor, slot: NonNullable<ClaimResult["slot"]>) {
 }
 
 describe("claiming concurrently", () => {
-  it("gives fifty simultaneous claimers distinct slots, as many as exist", async () => {
+  it("gives fifty simultaneous claimers distinct slots, as many as exist", async (context) => {
+    const { rows } = await pool.query<{ version: string }>("SELECT version()");
+    if (rows[0].version.includes("PGlite")) context.skip();
     const clients = annotators.map(() => new pg.Client({ connectionString: env().DATABASE_URL }));
     await Promise.all(clients.map((c) => c.connect()));
     try {
