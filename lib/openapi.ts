@@ -11,6 +11,14 @@ import { episodeListSchema, pageSchema } from "@/lib/search/find-episodes";
 import { groupListParamsSchema, instanceModelMatrixSchema, matrixParamsSchema, rolloutGroupListSchema } from "@/lib/search/groups";
 import { insightsSchema } from "@/lib/insights/insights";
 import { bulkActionResultSchema, bulkActionSchema, bulkPreviewResultSchema, bulkPreviewSchema } from "@/lib/bulk/schema";
+import { commentCreateSchema, commentDeletedSchema, commentListSchema, commentPatchSchema, commentSchema } from "@/lib/review/comments/schema";
+import { conflictListSchema, conflictQuerySchema, queueAgreementSchema } from "@/lib/review/consensus/schema";
+import { auditPageSchema, auditQuerySchema } from "@/lib/review/history/schema";
+import { adjudicationCreateSchema, adjudicationSchema, episodeReviewSchema, judgmentCreateSchema, judgmentListSchema, judgmentPatchSchema, judgmentSchema } from "@/lib/review/judgments/schema";
+import { effectiveMasksSchema, episodeMasksSchema, maskConfirmResultSchema, maskConfirmSchema, maskCreateSchema, maskDeletedSchema, stepMaskSchema } from "@/lib/review/masks/schema";
+import { claimResultSchema, queueCreateSchema, queueGoldSchema, queueItemListSchema, queueListSchema, queuePatchSchema, queueProgressSchema, queueSchema, slotActionResultSchema } from "@/lib/review/queues/schema";
+import { rubricCreateSchema, rubricListSchema, rubricPatchSchema, rubricSchema, rubricVersionSchema } from "@/lib/review/rubrics/schema";
+import { annotatorStatsListSchema, annotatorStatsQuerySchema } from "@/lib/review/stats/schema";
 import { savedViewCreateSchema, savedViewListSchema, savedViewPatchSchema, savedViewSchema } from "@/lib/views/schema";
 
 type JsonSchema = Record<string, unknown>;
@@ -35,6 +43,7 @@ function queryParameters(schema: ZodType) {
 
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
 const idParameter = { name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
+const pathId = (name: string) => ({ name, in: "path", required: true, schema: { type: "integer", minimum: 1 } });
 
 function ok(description: string, schema: JsonSchema = { type: "object" }) {
   return { description, content: { "application/json": { schema } } };
@@ -51,6 +60,74 @@ const errors = {
   "403": { $ref: "#/components/responses/Error" },
   "422": { $ref: "#/components/responses/Error" },
 };
+
+/** Review (issue #6): rubrics, judgments, masks, comments, queues, agreement, audit, stats. Roles in each summary. */
+function reviewPaths(viewer: { security: object[] }) {
+  const get = (summary: string, response: ZodType, parameters: object[] = []) => ({
+    get: { summary, ...viewer, parameters, responses: { "200": ok(summary, jsonSchema(response)), "404": errorRef, ...errors } },
+  });
+  const write = (method: "post" | "patch" | "delete", summary: string, request: ZodType | null, response: ZodType, parameters: object[] = []) => ({
+    [method]: {
+      summary,
+      ...viewer,
+      parameters,
+      ...(request ? { requestBody: body(request) } : {}),
+      responses: { "200": ok(summary, jsonSchema(response)), "404": errorRef, "409": errorRef, ...errors },
+    },
+  });
+  const episode = [idParameter];
+  return {
+    "/api/rubrics": { ...get("Rubrics, newest version of each", rubricListSchema), ...write("post", "Create a rubric; admin", rubricCreateSchema, rubricSchema) },
+    "/api/rubrics/{id}": {
+      ...get("One rubric with its versions", rubricSchema, [idParameter]),
+      ...write("patch", "Edit a rubric: in place while unused, else a new version; admin", rubricPatchSchema, rubricSchema, [idParameter]),
+    },
+    "/api/rubrics/versions/{id}": get("One rubric version (immutable once used)", rubricVersionSchema, [idParameter]),
+    "/api/episodes/{id}/review": get("An episode's review: judgments (blind rules apply), adjudication, status", episodeReviewSchema, episode),
+    "/api/episodes/{id}/review/judgments": {
+      ...get("Judgments of an episode visible to the caller", judgmentListSchema, episode),
+      ...write("post", "Judge an episode: scores, labels, verdict and reason; annotator", judgmentCreateSchema, judgmentSchema, episode),
+    },
+    "/api/episodes/{id}/review/judgments/{judgmentId}": write(
+      "patch",
+      "Change a judgment; 409 when `version` is stale (reload); its annotator or a reviewer",
+      judgmentPatchSchema,
+      judgmentSchema,
+      [idParameter, pathId("judgmentId")],
+    ),
+    "/api/episodes/{id}/review/adjudication": write("post", "Final verdict recording both sides; reviewer", adjudicationCreateSchema, adjudicationSchema, episode),
+    "/api/episodes/{id}/masks": {
+      ...get("Step training masks: confirmed ranges and proposals from quality signals", episodeMasksSchema, episode),
+      ...write("post", "Mark a step range train / context / drop; annotator", maskCreateSchema, stepMaskSchema, episode),
+    },
+    "/api/episodes/{id}/masks/confirm": write("post", "Confirm proposed masks; annotator", maskConfirmSchema, maskConfirmResultSchema, episode),
+    "/api/episodes/{id}/masks/effective": get("The mask of every step (confirmed over proposed)", effectiveMasksSchema, episode),
+    "/api/episodes/{id}/masks/{maskId}": write("delete", "Remove a mask; annotator", null, maskDeletedSchema, [idParameter, pathId("maskId")]),
+    "/api/episodes/{id}/comments": {
+      ...get("Comments on the episode and its steps", commentListSchema, episode),
+      ...write("post", "Comment on the episode or one step; annotator", commentCreateSchema, commentSchema, episode),
+    },
+    "/api/episodes/{id}/comments/{commentId}": {
+      ...write("patch", "Edit your comment", commentPatchSchema, commentSchema, [idParameter, pathId("commentId")]),
+      ...write("delete", "Delete your comment", null, commentDeletedSchema, [idParameter, pathId("commentId")]),
+    },
+    "/api/queues": { ...get("Review queues with progress", queueListSchema), ...write("post", "Create a queue from a saved view or filter; admin", queueCreateSchema, queueSchema) },
+    "/api/queues/{id}": {
+      ...get("One queue", queueSchema, [idParameter]),
+      ...write("patch", "Rename, close, change overlap, blind mode or reservation time; admin", queuePatchSchema, queueSchema, [idParameter]),
+    },
+    "/api/queues/{id}/gold": write("post", "Add gold items with known answers; admin", queueGoldSchema, queueSchema, [idParameter]),
+    "/api/queues/{id}/items": get("Items and their slots; reviewer", queueItemListSchema, [idParameter]),
+    "/api/queues/{id}/next": write("post", "Claim the next slot (time-limited reservation); annotator", null, claimResultSchema, [idParameter]),
+    "/api/queues/{id}/slots/{slotId}/skip": write("post", "Skip a claimed slot; annotator", null, slotActionResultSchema, [idParameter, pathId("slotId")]),
+    "/api/queues/{id}/slots/{slotId}/release": write("post", "Give a claimed slot back; annotator", null, slotActionResultSchema, [idParameter, pathId("slotId")]),
+    "/api/queues/{id}/progress": get("Progress per queue and per annotator", queueProgressSchema, [idParameter]),
+    "/api/queues/{id}/agreement": get("Krippendorff's alpha per rubric dimension, Cohen's kappa per annotator pair, gold accuracy; reviewer", queueAgreementSchema, [idParameter]),
+    "/api/queues/{id}/conflicts": get("Items whose judgments disagree; reviewer", conflictListSchema, [idParameter, ...queryParameters(conflictQuerySchema)]),
+    "/api/audit": get("The audit trail (read-only): who, when, before, after", auditPageSchema, queryParameters(auditQuerySchema)),
+    "/api/annotators/stats": get("Per annotator: items per day, median time per item, agreement with peers and gold, verdict mix", annotatorStatsListSchema, queryParameters(annotatorStatsQuerySchema)),
+  };
+}
 
 export function openApiDocument() {
   const viewer = { security: [{ bearer: [] }, { session: [] }] };
@@ -141,6 +218,7 @@ export function openApiDocument() {
         },
         delete: { summary: "Delete a view; owner or admin", ...viewer, parameters: [idParameter], responses: { "200": ok("Deleted: { id }"), "404": errorRef, ...errors } },
       },
+      ...reviewPaths(viewer),
       "/api/episodes/{id}": {
         get: { summary: "One episode with its contents", ...viewer, parameters: [idParameter], responses: { "200": ok("The episode"), "404": { $ref: "#/components/responses/Error" }, ...errors } },
       },
