@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { controlMarkerClass, lineText, parseAnsi } from "./ansi";
+import { controlMarkerClass, lineText, parseAnsi, revealBidiControls } from "./ansi";
 
 const texts = (input: string) => parseAnsi(input).map(lineText);
 
@@ -67,5 +67,12 @@ describe("parseAnsi", () => {
     const lines = parseAnsi(`\x1b[31m${long}\x1b[0m`);
     expect(lines).toHaveLength(1);
     expect(lineText(lines[0])).toHaveLength(200_000);
+  });
+});
+
+describe("revealBidiControls", () => {
+  it("marks every bidi control and leaves other text alone", () => {
+    expect(revealBidiControls("a\u202Eb\u2066c\u200Fd")).toBe("a⟨U+202E⟩b⟨U+2066⟩c⟨U+200F⟩d");
+    expect(revealBidiControls("plain ✓ 😀")).toBe("plain ✓ 😀");
   });
 });

@@ -308,3 +308,10 @@ export function lineText(line: AnsiLine): string {
 export function stripAnsi(text: string): string {
   return parseAnsi(text).map(lineText).join("\n");
 }
+
+const bidiControls = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+
+/** Text with bidi controls replaced by visible markers, for places that render plain strings (Markdown). */
+export function revealBidiControls(text: string): string {
+  return text.replace(bidiControls, (c) => controlMarker(c.charCodeAt(0)));
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getFormat } from "@/lib/formats";
 import { hasFixtures, readFixtureJson } from "@/lib/testing/fixtures";
-import { shellArgumentOf, tokenizeShell, type ShellToken } from "./shell-tokens";
+import { firstLines, shellArgumentOf, tokenizeShell, type ShellToken } from "./shell-tokens";
 
 const joined = (tokens: ShellToken[]) => tokens.map((t) => t.text).join("");
 const ofType = (tokens: ShellToken[], type: ShellToken["type"]) => tokens.filter((t) => t.type === type).map((t) => t.text);
@@ -81,5 +81,15 @@ describe("shellArgumentOf", () => {
     expect(shellArgumentOf("open", { command: "open foo.py 10" })).toBe("command");
     expect(shellArgumentOf("str_replace_editor", { command: "view", path: "/x" })).toBeNull();
     expect(shellArgumentOf("execute_ipython_cell", { code: "print(1)" })).toBeNull();
+  });
+});
+
+describe("firstLines", () => {
+  it("keeps the first lines, cutting inside a here-document, and counts the rest", () => {
+    const command = "cat <<'EOF' > a.py\nline1\nline2\nline3\nEOF\necho done";
+    const { tokens, hiddenLines } = firstLines(tokenizeShell(command), 3);
+    expect(joined(tokens)).toBe("cat <<'EOF' > a.py\nline1\nline2");
+    expect(hiddenLines).toBe(3);
+    expect(firstLines(tokenizeShell("ls"), 3)).toEqual({ tokens: tokenizeShell("ls"), hiddenLines: 0 });
   });
 });

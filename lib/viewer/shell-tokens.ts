@@ -198,3 +198,27 @@ export function shellArgumentOf(toolName: string, args: Record<string, unknown>)
   const isOwnName = typeof command === "string" && (command === toolName || command.startsWith(`${toolName} `) || command.startsWith(`${toolName}\n`));
   return keys.length === 1 && isOwnName ? "command" : null;
 }
+
+/** The tokens of the first `maxLines` lines (a long here-document collapsed), and how many lines were cut. */
+export function firstLines(tokens: ShellToken[], maxLines: number): { tokens: ShellToken[]; hiddenLines: number } {
+  const kept: ShellToken[] = [];
+  let lines = 1;
+  let hiddenLines = 0;
+  for (const token of tokens) {
+    if (lines > maxLines) {
+      hiddenLines += token.text.split("\n").length - 1;
+      continue;
+    }
+    const pieces = token.text.split("\n");
+    const room = maxLines - lines + 1;
+    if (pieces.length <= room) {
+      kept.push(token);
+      lines += pieces.length - 1;
+    } else {
+      kept.push({ ...token, text: pieces.slice(0, room).join("\n") });
+      hiddenLines += pieces.length - room;
+      lines = maxLines + 1;
+    }
+  }
+  return { tokens: kept, hiddenLines };
+}

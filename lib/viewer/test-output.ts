@@ -24,7 +24,8 @@ const pytestCounts = /(\d+) (passed|failed|errors?|skipped|xfailed|xpassed|desel
 // `==== 1 failed, 2 passed in 0.12s ====` or `1 failed, 2 passed in 0.12s` (-q), optionally `(0:00:01)`.
 const pytestSummary = /^(?:=+ )?((?:\d+ (?:passed|failed|errors?|skipped|xfailed|xpassed|deselected|warnings?|rerun)(?:, )?)+) in \d+(?:\.\d+)?s\b.*$/gm;
 const pytestNoTests = /^=+ no tests ran in \d+(?:\.\d+)?s/m;
-const pytestFailing = /^(FAILED|ERROR) (\S+)/gm;
+// Node ids (`tests/test_a.py::test_b[x]`), or a module that failed to collect (`tests/test_a.py`).
+const pytestFailing = /^(FAILED|ERROR) (\S*(?:::|\.py)\S*)/gm;
 
 const unittestRan = /^Ran (\d+) tests? in \d+(?:\.\d+)?s\s*$/gm;
 const unittestVerdict = /^(OK|FAILED)(?: \(([^)]*)\))?\s*$/m;
