@@ -19,7 +19,7 @@ export function ArgumentValue({ name, value, isShell, context }: { name: string;
   const text = valueText(value);
   const isInline = !clip && !text.includes("\n") && text.length <= INLINE_CHARS;
   const items = useMemo(() => (isInline || (isShell && !clip) ? [] : outputItems(text, clip)), [isInline, isShell, clip, text]);
-  if (isShell && !clip) return <ShellCommand command={text} isExpanded={context.isExpanded} onExpand={context.onToggleExpand} />;
+  if (isShell && !clip) return <ShellCommand command={text} isExpanded={context.isExpanded} onExpand={context.onToggleExpand} query={context.highlight} />;
   if (isInline) return <span className="font-mono text-xs break-all">{typeof value === "string" ? value : text}</span>;
   return (
     <TextLines
