@@ -1,52 +1,54 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PatchView } from "@/components/viewer/diff/patch-view";
+import { RepoScrubber } from "@/components/viewer/diff/repo-scrubber";
+import { EpisodeKeys } from "@/components/viewer/episode-keys";
+import { EpisodeTabs } from "@/components/viewer/episode-tabs";
+import { EpisodeHeader } from "@/components/viewer/header/episode-header";
+import { PullRequestView } from "@/components/viewer/pr/pull-request-view";
+import { Timeline } from "@/components/viewer/timeline/timeline";
 import { requirePageRole } from "@/lib/auth/permission";
-import { getEpisode, getSteps } from "@/lib/episodes/read-episode";
-import { EpisodeHeader } from "@/components/episodes/episode-header";
-import { StepText } from "@/components/episodes/step-text";
+import { getEpisode, type EpisodeDetail } from "@/lib/episodes/read-episode";
+import { parseEpisodeFilter, toSearchParams } from "@/lib/search/filter";
+import { effectivePatch } from "@/lib/viewer/outcome-summary";
+import { parseTab, type ViewerTab } from "@/lib/viewer/viewer-urls";
 
-const pageSize = 100;
+type Search = { list?: string | string[]; tab?: string | string[] };
 
-export default async function EpisodePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ from?: string }>;
-}) {
-  const id = Number((await params).id);
-  await requirePageRole("viewer", `/episodes/${(await params).id}`);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+/** The list the episode was opened from, as its canonical filter query (n / p stay in it). */
+function listQuery(raw: Search["list"]): string | null {
+  return typeof raw === "string" ? toSearchParams(parseEpisodeFilter(new URLSearchParams(raw))).toString() : null;
+}
+
+function TabPanel({ tab, episode }: { tab: ViewerTab; episode: EpisodeDetail }) {
+  const content = episode.content;
+  switch (tab) {
+    case "timeline":
+      return <Timeline episodeId={episode.id} stepCount={episode.stepCount} />;
+    case "patch":
+      return <PatchView patch={effectivePatch(content?.finalPatch, content?.attached)} goldPatch={content?.goldPatch} testPatch={content?.testPatch} />;
+    case "files":
+      return <RepoScrubber episodeId={episode.id} stepCount={episode.stepCount} />;
+    case "pr":
+      return <PullRequestView episode={episode} />;
+  }
+}
+
+export default async function EpisodePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
+  const { id: rawId } = await params;
+  await requirePageRole("viewer", `/episodes/${rawId}`);
+  const id = Number(rawId);
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
   const episode = await getEpisode(id);
   if (!episode) notFound();
-  const from = Math.max(0, Math.min(Number((await searchParams).from) || 0, Math.max(0, episode.stepCount - 1)));
-  const steps = await getSteps(id, { from, limit: pageSize });
-
+  const search = await searchParams;
+  const list = listQuery(search.list);
+  const tab = parseTab(search.tab, episode.kind);
   return (
-    <article className="space-y-6">
-      <EpisodeHeader episode={episode} />
-      <section aria-label="Steps" className="space-y-3">
-        <h2 className="text-lg font-semibold">
-          Steps {episode.stepCount > 0 ? `${from + 1}–${from + steps.length} of ${episode.stepCount}` : "(none)"}
-        </h2>
-        <ol className="space-y-3">
-          {steps.map((step) => (
-            <StepText key={step.idx} step={step} />
-          ))}
-        </ol>
-        <nav className="flex gap-3 text-sm">
-          {from > 0 && (
-            <Link className="rounded border border-stone-300 px-3 py-1.5" href={`/episodes/${id}?from=${Math.max(0, from - pageSize)}`}>
-              Previous steps
-            </Link>
-          )}
-          {from + pageSize < episode.stepCount && (
-            <Link className="rounded border border-stone-300 px-3 py-1.5" href={`/episodes/${id}?from=${from + pageSize}`}>
-              Next steps
-            </Link>
-          )}
-        </nav>
-      </section>
+    <article className="space-y-4">
+      <EpisodeHeader episode={episode} list={list} />
+      <EpisodeTabs episodeId={episode.id} kind={episode.kind} current={tab} list={list} />
+      <TabPanel tab={tab} episode={episode} />
+      <EpisodeKeys episodeId={episode.id} list={list} />
     </article>
   );
 }

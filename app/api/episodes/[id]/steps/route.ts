@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { getSteps, stepRangeSchema } from "@/lib/episodes/read-episode";
 import { route } from "@/lib/http";
+import { readStepWindow, stepWindowQuerySchema } from "@/lib/viewer/read-steps";
 
 const idSchema = z.coerce.number().int().positive();
 
-export const GET = route({ role: "viewer", query: stepRangeSchema }, async ({ params, query }) => ({
-  steps: await getSteps(idSchema.parse(params.id), query),
-}));
+/** A range of steps, long fields cut (see lib/viewer/read-steps.ts); `to` says where to go on. */
+export const GET = route({ role: "viewer", query: stepWindowQuerySchema }, async ({ params, query }) =>
+  readStepWindow(idSchema.parse(params.id), query),
+);
