@@ -42,7 +42,9 @@ export const sortColumns = {
   tokens: { ...rangeColumns.tokens, isNullable: false },
   cost: { ...rangeColumns.cost, isNullable: true },
   patch: { ...rangeColumns.patch, isNullable: false },
-  score: { ...rangeColumns.score, isNullable: true },
+  // The column is `real`: a cursor bound as float8 would compare 0.3::real > 0.3::float8 and
+  // loop or skip ties, so the cursor value is cast back to real.
+  score: { column: "e.score", type: "real", isNullable: true },
   id: { column: "e.id", type: "int", isNullable: false },
 } as const satisfies Record<SortKey, { column: string; type: string; isNullable: boolean }>;
 

@@ -43,7 +43,7 @@ beforeAll(async () => {
   // Labels and scores arrive with review; set some here so their filters and sort have data.
   await pool.query(
     `UPDATE episodes SET labels = CASE WHEN id % 3 = 0 THEN '{good}'::text[] WHEN id % 3 = 1 THEN '{good,tricky}' ELSE '{}' END,
-       score = CASE WHEN id % 4 = 0 THEN NULL ELSE (id % 5) / 4.0 END
+       score = CASE WHEN id % 4 = 0 THEN NULL ELSE (id % 5) / 10.0 + 0.3 END
      WHERE import_batch_id = $1`,
     [batchId],
   );
