@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
 import { describe, expect, it } from "vitest";
 import { fixturePath, hasFixtures } from "@/lib/testing/fixtures";
-import { createO200kCounter } from "./o200k-count";
+import { createO200kCounter, LONG_PIECE } from "./o200k-count";
 import { forEachTokenChunk } from "./token-chunks";
 
 const exact = (text: string) => countTokens(text, { disallowedSpecial: new Set() });
@@ -58,6 +58,18 @@ describe("createO200kCounter", () => {
     const ascii = (seed: number) => tricky(seed, 2000).replace(/[^\x00-\x7f]/g, "x");
     for (let seed = 1; seed <= 100; seed++) expect(count(ascii(seed))).toBe(exact(ascii(seed)));
     for (let seed = 1; seed <= 100; seed++) expect(count(ascii(seed))).toBe(exact(ascii(seed)));
+  });
+
+  // Quadratic BPE took 29 s on the 200,000-character run: this test would time out, not assert.
+  it("counts an unbroken 200,000-character run in windows, within a token per window", () => {
+    const count = createO200kCounter();
+    for (const run of ["A".repeat(200_000), "é".repeat(60_000), "x".repeat(5_000)]) {
+      const n = count(`before ${run} after`);
+      const windows = Math.ceil(run.length / LONG_PIECE);
+      const exact = windows <= 5 ? countTokens(`before ${run} after`) : null;
+      if (exact !== null) expect(Math.abs(n - exact)).toBeLessThanOrEqual(windows);
+      expect(n).toBeGreaterThan(0);
+    }
   });
 
   it("handles empty and special-token text", () => {

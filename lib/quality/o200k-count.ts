@@ -9,6 +9,11 @@
  * gpt-tokenizer, so the BPE itself is never re-implemented. Counts are exact barring a hash
  * collision; `o200k-count.test.ts` checks equality against gpt-tokenizer.
  *
+ * One exception keeps hostile input linear: BPE over one piece is quadratic in its length (200,000
+ * unbroken letters took 29 s), so a piece longer than LONG_PIECE characters — and a non-ASCII
+ * chunk longer than LONG_CHUNK — is counted in windows of LONG_PIECE characters. Such runs are
+ * base64 blobs, minified bundles or junk; the count may then be off by about one token per window.
+ *
  * The split regex (alternatives tried in order):
  *   1. [^\r\n\p{L}\p{N}]?[\p{Lu}…]*[\p{Ll}…]+('s|'t|…)?   2. [^\r\n\p{L}\p{N}]?[\p{Lu}…]+[\p{Ll}…]*('s|…)?
  *   3. \p{N}{1,3}   4. ` ?[^\s\p{L}\p{N}]+[\r\n/]*`   5. \s*[\r\n]+   6. \s+(?!\S)   7. \s+
@@ -97,6 +102,16 @@ function isAscii(text: string, start: number, end: number): boolean {
 // Trajectories quote "<|endoftext|>" and friends; count them as text instead of throwing.
 const asPlainText = { disallowedSpecial: new Set<string>() };
 
+export const LONG_PIECE = 1_000;
+export const LONG_CHUNK = 20_000;
+
+/** Tokens of `text[start, end)` counted window by window (see the note at the top). */
+function countInWindows(text: string, start: number, end: number): number {
+  let total = 0;
+  for (let p = start; p < end; p += LONG_PIECE) total += countTokens(text.slice(p, Math.min(end, p + LONG_PIECE)), asPlainText);
+  return total;
+}
+
 export function createO200kCounter(): (text: string) => number {
   const pieces = createCountTable(20);
   // Whole chunks repeat too (system prompts, re-read files, re-run test output).
@@ -108,6 +123,7 @@ export function createO200kCounter(): (text: string) => number {
       const e = pieceEnd(text, p, end);
       // Every single ASCII byte is a token of its own.
       if (e - p === 1) total += 1;
+      else if (e - p > LONG_PIECE) total += countInWindows(text, p, e);
       else {
         hashRangeInto(text, p, e, hash);
         let n = pieces.get(hash[0], hash[1]);
@@ -128,7 +144,11 @@ export function createO200kCounter(): (text: string) => number {
       let n = chunks.get(hash[0], hash[1]);
       if (n < 0) {
         const [a, b] = hash;
-        n = isAscii(text, start, end) ? countPieces(text, start, end) : countTokens(text.slice(start, end), asPlainText);
+        n = isAscii(text, start, end)
+          ? countPieces(text, start, end)
+          : end - start > LONG_CHUNK
+            ? countInWindows(text, start, end)
+            : countTokens(text.slice(start, end), asPlainText);
         chunks.set(a, b, n);
       }
       total += n;
