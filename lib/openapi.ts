@@ -3,7 +3,8 @@
  * parse with (z.toJSONSchema), so parameters and list/facet responses cannot drift from the code.
  */
 import { z, type ZodType } from "zod";
-import { stepRangeSchema } from "@/lib/episodes/read-episode";
+import { stepWindowQuerySchema } from "@/lib/viewer/read-steps";
+import { stepSearchQuerySchema } from "@/lib/viewer/search-steps";
 import { batchListQuerySchema } from "@/lib/ingest/batches";
 import { facetCountsSchema } from "@/lib/search/facets";
 import { episodeFilterParamsSchema } from "@/lib/search/filter";
@@ -224,10 +225,26 @@ export function openApiDocument() {
       },
       "/api/episodes/{id}/steps": {
         get: {
-          summary: "A range of an episode's steps",
+          summary: "A window of an episode's steps: `{ steps, to }`; texts over 64K characters cut to head and tail (`clips` says where), at most ~2 MB per answer (carry on from `to`); `full=true&limit=1` gives one step whole",
           ...viewer,
-          parameters: [idParameter, ...queryParameters(stepRangeSchema)],
-          responses: { "200": ok("The steps"), ...errors },
+          parameters: [idParameter, ...queryParameters(stepWindowQuerySchema)],
+          responses: { "200": ok("{ steps, to }"), ...errors },
+        },
+      },
+      "/api/episodes/{id}/search": {
+        get: {
+          summary: "Indexes of the steps containing q (case-insensitive), at most 1,000",
+          ...viewer,
+          parameters: [idParameter, ...queryParameters(stepSearchQuerySchema)],
+          responses: { "200": ok("{ steps, total }"), ...errors },
+        },
+      },
+      "/api/episodes/{id}/neighbors": {
+        get: {
+          summary: "The episodes before and after this one in the filter's order (the viewer's n / p)",
+          ...viewer,
+          parameters: [idParameter, ...queryParameters(episodeFilterParamsSchema)],
+          responses: { "200": ok("{ previous, next }"), "404": errorRef, ...errors },
         },
       },
       "/api/imports": {
