@@ -123,3 +123,29 @@ test("an admin labels the whole filtered set after confirming the exact count, i
   await expect(viewer.getByRole("button", { name: "Bulk actions" })).toHaveCount(0);
   await viewerContext.close();
 });
+
+test("an admin sends the filtered set to a new review queue from the bulk menu", async ({ page }) => {
+  const suffix = randomBytes(4).toString("hex");
+  await signIn(page, "admin", `/episodes?${facetQuery}`);
+  const total = await totalOf(page, facetQuery);
+  const rubric = await page.request.post("/api/rubrics", {
+    data: { name: `Quick check ${suffix}`, dimensions: [{ key: "solves", label: "Solves the issue", type: "boolean" }] },
+  });
+  expect(rubric.ok()).toBe(true);
+
+  await page.getByRole("button", { name: "Bulk actions" }).click();
+  await page.getByRole("menu", { name: "Bulk actions" }).getByRole("menuitem", { name: "Send to a new review queue…" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("heading")).toHaveText(`Send ${total.toLocaleString("en-US")} episodes to a new review queue?`);
+  await dialog.getByLabel("Queue name").fill(`mini runs ${suffix}`);
+  await dialog.getByLabel("Rubric").selectOption({ label: `Quick check ${suffix} (version 1)` });
+  await dialog.getByLabel("Annotators per episode").fill("2");
+  await dialog.getByRole("button", { name: "Create queue" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "created" })).toHaveText(`Queue "mini runs ${suffix}" created from ${total} matching episodes.`);
+
+  const queues = (await (await page.request.get("/api/queues")).json()) as { items: { id: number; name: string; overlap: number }[] };
+  const queue = queues.items.find((q) => q.name === `mini runs ${suffix}`)!;
+  expect(queue.overlap).toBe(2);
+  const progress = (await (await page.request.get(`/api/queues/${queue.id}/progress`)).json()) as { overall: { items: number; slots: number } };
+  expect(progress.overall).toMatchObject({ items: total, slots: total * 2 });
+});

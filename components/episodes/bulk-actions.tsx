@@ -5,29 +5,36 @@ import { Button } from "@/components/ui/button";
 import { authClient } from "@/lib/auth/client";
 import { hasRole, isRole } from "@/lib/auth/roles";
 import { BulkActionDialog, type BulkActionKind } from "./bulk-action-dialog";
+import { QueueFromFilterDialog } from "./queue-from-filter-dialog";
 import { useDismiss } from "./use-dismiss";
 
-const items: { action: BulkActionKind; label: string }[] = [
+type MenuAction = BulkActionKind | "queue";
+
+const items: { action: MenuAction; label: string; isAdminOnly?: boolean }[] = [
   { action: "label_add", label: "Add label…" },
   { action: "label_remove", label: "Remove label…" },
   { action: "set_review", label: "Set review status…" },
+  { action: "queue", label: "Send to a new review queue…", isAdminOnly: true },
   { action: "delete", label: "Delete…" },
 ];
 
-/** Bulk acting needs the reviewer role; the session carries the user's role (fresh per request). */
-function useCanBulkAct(): boolean {
+/** The signed-in user's role from the session (read fresh per request on the server). */
+function useRole() {
   const { data } = authClient.useSession();
   const role: unknown = (data?.user as { role?: unknown } | undefined)?.role;
-  return isRole(role) && hasRole(role, "reviewer");
+  return isRole(role) ? role : null;
 }
 
 type BulkActionsProps = { query: string; total: number; isTotalEstimated: boolean };
 
 /** The "Bulk actions" menu: every action applies to the whole filtered set, after a confirmation with the exact count. */
 export function BulkActions({ query, total, isTotalEstimated }: BulkActionsProps) {
-  const canBulkAct = useCanBulkAct();
+  const role = useRole();
+  // Bulk acting needs the reviewer role; creating a queue is an admin's.
+  const canBulkAct = role !== null && hasRole(role, "reviewer");
+  const isAdmin = role !== null && hasRole(role, "admin");
   const [isOpen, setIsOpen] = useState(false);
-  const [action, setAction] = useState<BulkActionKind | null>(null);
+  const [action, setAction] = useState<MenuAction | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const ref = useRef<HTMLDivElement>(null);
   const menuId = useId();
@@ -55,7 +62,7 @@ export function BulkActions({ query, total, isTotalEstimated }: BulkActionsProps
           <div className="absolute left-0 top-full z-20 mt-1 w-64 rounded border border-stone-200 bg-white py-1 shadow-lg">
             <p className="px-3 py-1 text-xs text-stone-500">{scope}</p>
             <ul id={menuId} role="menu" aria-label="Bulk actions" onKeyDown={moveFocus}>
-              {items.map((item, i) => (
+              {items.filter((item) => !item.isAdminOnly || isAdmin).map((item, i) => (
                 <li key={item.action} role="none">
                   <button
                     type="button"
@@ -82,7 +89,17 @@ export function BulkActions({ query, total, isTotalEstimated }: BulkActionsProps
           {message}
         </p>
       )}
-      {action && (
+      {action === "queue" && (
+        <QueueFromFilterDialog
+          query={query}
+          onClose={() => setAction(null)}
+          onDone={(result) => {
+            setAction(null);
+            setMessage(result);
+          }}
+        />
+      )}
+      {action && action !== "queue" && (
         <BulkActionDialog
           action={action}
           query={query}
