@@ -10,6 +10,9 @@ import { shellChanges, type ShellChange } from "./shell-edits";
 /** One part of one step, as GET /api/episodes/:id/edits returns them. */
 export type EditRecord = { stepIdx: number; part: StepPart };
 
+/** What GET /api/episodes/:id/edits answers; `truncated` when big listings were left out. */
+export type EpisodeEdits = { edits: EditRecord[]; finalPatch: string | null; truncated: boolean };
+
 export type EditorCall = { command: string; path: string; viewRange: [number, number] | null };
 
 export type EditAction =

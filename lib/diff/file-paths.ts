@@ -7,7 +7,7 @@ import { normalizePath } from "./shell-edits";
 
 export type PathEntry = { path: string; aliases: string[] };
 
-function sameFile(known: string, candidate: string): boolean {
+export function sameFile(known: string, candidate: string): boolean {
   if (known === candidate) return true;
   const [absolute, relative] = known.startsWith("/") ? [known, candidate] : [candidate, known];
   return absolute.startsWith("/") && !relative.startsWith("/") && absolute.endsWith(`/${relative}`);

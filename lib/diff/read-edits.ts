@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { pool, prisma } from "@/lib/db";
 import { stepPartSchema, type StepPart } from "@/lib/formats/episode";
-import { actionBuilder, actionRecords, shellToolNames, type EditRecord } from "./edit-actions";
+import { actionBuilder, actionRecords, shellToolNames, type EpisodeEdits } from "./edit-actions";
 
 const pageSize = 500;
 /** One listing bigger than this is a dump, not a file view; the sum keeps the response to a few MB. */
@@ -15,8 +15,6 @@ const maxObservationChars = 512 * 1024;
 const maxTotalObservationChars = 6 * 1024 * 1024;
 
 const partsSchema = z.array(z.unknown());
-
-export type EpisodeEdits = { edits: EditRecord[]; finalPatch: string | null; truncated: boolean };
 
 export async function getEpisodeEdits(episodeId: number): Promise<EpisodeEdits | null> {
   const content = await prisma.episodeContent.findUnique({ where: { episodeId }, select: { finalPatch: true } });

@@ -8,7 +8,7 @@
  */
 import { buildActions, type EditAction, type EditRecord } from "./edit-actions";
 import { editFailed, parseListing, type Listing } from "./editor-output";
-import { pathIndex } from "./file-paths";
+import { pathIndex, sameFile } from "./file-paths";
 import { applyView, full, insertLines, replaceText, spliceLines, unknown, type EditResult, type Knowledge } from "./knowledge";
 import { hunkSide, parseUnifiedDiff, type Hunk, type PatchFile } from "./unified";
 
@@ -255,22 +255,32 @@ export function replayEdits(records: EditRecord[], options: { finalPatch?: strin
   return { files: telling.map(({ undo: _undo, ...file }) => file) };
 }
 
+/** The history of `path` under any of its spellings (absolute in editor calls, relative in the patch). */
+export function findFile(history: RepoHistory, path: string): FileHistory | null {
+  const exact = history.files.find((f) => f.path === path || f.aliases.includes(path));
+  if (exact) return exact;
+  const matches = history.files.filter((f) => [f.path, ...f.aliases].some((known) => sameFile(known, path)));
+  return matches.length === 1 ? matches[0] : null;
+}
+
 export type FileMoment = {
-  /** The states recorded at this step (several when one command changed the file twice). */
+  /** The states of the last step at or before the one asked for that touched the file. */
   states: FileState[];
-  /** The content as of the end of this step. */
+  /** That step, "end" for the final patch, null while nothing has touched the file yet. */
+  changedAt: number | "end" | null;
+  /** The content as of the step asked for. */
   knowledge: Knowledge;
-  /** The content before the step's first state, or as of the previous state when this step has none. */
+  /** The content before `changedAt` (the diff to the previous state). */
   previous: Knowledge;
 };
 
-/** The file as of step `stepIdx` (inclusive); `stepIdx` past the last step reads the final patch. */
+/** The file as of step `stepIdx` (inclusive); `atEnd` reads the final patch on top of the replay. */
 export function fileAt(file: FileHistory, stepIdx: number, atEnd = false): FileMoment {
-  const upTo = file.states.filter((s) => s.stepIdx <= stepIdx);
+  const upTo = atEnd ? file.states : file.states.filter((s) => s.stepIdx <= stepIdx);
   const last = upTo.at(-1);
   const replayed = last?.after ?? file.initial;
-  if (atEnd && file.final) return { states: [], knowledge: file.final, previous: replayed };
-  if (!last) return { states: [], knowledge: file.initial, previous: file.initial };
-  const here = upTo.filter((s) => s.stepIdx === last.stepIdx);
-  return last.stepIdx === stepIdx ? { states: here, knowledge: last.after, previous: here[0].before } : { states: [], knowledge: last.after, previous: last.after };
+  if (atEnd && file.final) return { states: [], changedAt: "end", knowledge: file.final, previous: replayed };
+  if (!last) return { states: [], changedAt: null, knowledge: file.initial, previous: file.initial };
+  const states = upTo.filter((s) => s.stepIdx === last.stepIdx);
+  return { states, changedAt: last.stepIdx, knowledge: last.after, previous: states[0].before };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { disconnect, prisma } from "@/lib/db";
 import { fixtureEpisodes, partsWithSteps } from "@/lib/diff/fixture-episodes";
-import type { EpisodeEdits } from "@/lib/diff/read-edits";
+import type { EpisodeEdits } from "@/lib/diff/edit-actions";
 import { replayEdits } from "@/lib/diff/repo-state";
 import { importFiles } from "@/lib/ingest/import-files";
 import { fixturePath, hasFixtures } from "@/lib/testing/fixtures";
