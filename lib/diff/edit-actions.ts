@@ -10,8 +10,14 @@ import { shellChanges, type ShellChange } from "./shell-edits";
 /** One part of one step, as GET /api/episodes/:id/edits returns them. */
 export type EditRecord = { stepIdx: number; part: StepPart };
 
-/** What GET /api/episodes/:id/edits answers; `truncated` when big listings were left out. */
-export type EpisodeEdits = { edits: EditRecord[]; finalPatch: string | null; truncated: boolean };
+/** A whole file as it was before the first step. */
+export type BaseFile = { path: string; content: string };
+
+/**
+ * What GET /api/episodes/:id/edits answers: the records, the final patch, the files a
+ * pull-request sample gives before its edits, and `truncated` when big listings were left out.
+ */
+export type EpisodeEdits = { edits: EditRecord[]; finalPatch: string | null; baseFiles: BaseFile[]; truncated: boolean };
 
 export type EditorCall = { command: string; path: string; viewRange: [number, number] | null };
 

@@ -1,8 +1,8 @@
 /**
  * The parts of an episode that tell how its files changed (GET /api/episodes/:id/edits): editor
  * calls with the edits read from them and the answers they got, recorded edits, shell commands
- * that name file changes — plus the final patch. Steps are read by range, and shell output (the
- * bulk of a long episode) is never read at all.
+ * that name file changes — plus the final patch and a pull-request sample's files before its
+ * edits. Steps are read by range, and shell output (the bulk of a long episode) is never read.
  */
 import { z } from "zod";
 import { pool, prisma } from "@/lib/db";
@@ -15,9 +15,10 @@ const maxObservationChars = 512 * 1024;
 const maxTotalObservationChars = 6 * 1024 * 1024;
 
 const partsSchema = z.array(z.unknown());
+const pullRequestFilesSchema = z.object({ files: z.array(z.object({ path: z.string(), content: z.string() })) });
 
 export async function getEpisodeEdits(episodeId: number): Promise<EpisodeEdits | null> {
-  const content = await prisma.episodeContent.findUnique({ where: { episodeId }, select: { finalPatch: true } });
+  const content = await prisma.episodeContent.findUnique({ where: { episodeId }, select: { finalPatch: true, pullRequest: true } });
   if (!content) return null;
   const builder = actionBuilder();
   let observationChars = 0;
@@ -51,5 +52,7 @@ export async function getEpisodeEdits(episodeId: number): Promise<EpisodeEdits |
     if (rows.length < pageSize) break;
     from = rows[rows.length - 1].idx + 1;
   }
-  return { edits: actionRecords(builder.actions), finalPatch: content.finalPatch, truncated };
+  const pullRequest = pullRequestFilesSchema.safeParse(content.pullRequest);
+  const baseFiles = pullRequest.success ? pullRequest.data.files.map(({ path, content }) => ({ path, content })) : [];
+  return { edits: actionRecords(builder.actions), finalPatch: content.finalPatch, baseFiles, truncated };
 }

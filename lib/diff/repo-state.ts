@@ -5,8 +5,9 @@
  * edits), here-documents in shell commands, and the final patch (whose old side is the file at
  * the base commit, whose new side is how it ended). Where the record is silent, the content is
  * unknown and says so: a file first met through str_replace is known only around that edit.
+ * A pull-request sample's relevant files give the whole text before its edits.
  */
-import { buildActions, type EditAction, type EditRecord } from "./edit-actions";
+import { buildActions, type BaseFile, type EditAction, type EditRecord } from "./edit-actions";
 import { editFailed, parseListing, type Listing } from "./editor-output";
 import { pathIndex, sameFile } from "./file-paths";
 import { applyView, full, insertLines, replaceText, spliceLines, unknown, type EditResult, type Knowledge } from "./knowledge";
@@ -54,11 +55,20 @@ function wholeSide(file: PatchFile, side: "old" | "new"): string {
   return lines.length === 0 ? "" : lines.join("\n") + (noNewline ? "" : "\n");
 }
 
+function isMove(file: PatchFile): file is PatchFile & { oldPath: string; newPath: string } {
+  return file.oldPath !== null && file.newPath !== null && file.oldPath !== file.newPath;
+}
+
+/** The base lines the hunks show (their context and removed lines). */
+function oldRegions(file: PatchFile): Knowledge {
+  return file.hunks.reduce<Knowledge>((k, hunk) => (hunk.oldLines > 0 ? applyView(k, { startLine: hunk.oldStart, lines: hunkSide(hunk, "old") }) : k), unknown);
+}
+
 /** The file at the base commit, as far as the final patch shows it. */
 function initialFromPatch(file: PatchFile): Knowledge {
   if (file.oldPath === null) return { kind: "absent" };
   if (file.newPath === null) return full(wholeSide(file, "old"));
-  return file.hunks.reduce<Knowledge>((k, hunk) => (hunk.oldLines > 0 ? applyView(k, { startLine: hunk.oldStart, lines: hunkSide(hunk, "old") }) : k), unknown);
+  return oldRegions(file);
 }
 
 /** How the final patch says the file ends, on top of what the replay knows. */
@@ -198,14 +208,23 @@ function shellOutcome(action: Extract<EditAction, { type: "shell" }>, now: Knowl
 }
 
 /** Replays the records of one episode (see GET /api/episodes/:id/edits) into per-file histories. */
-export function replayEdits(records: EditRecord[], options: { finalPatch?: string | null } = {}): RepoHistory {
+export type ReplayOptions = {
+  finalPatch?: string | null;
+  /** Whole files as they were before the first step (a pull-request sample's relevant files). */
+  baseFiles?: BaseFile[];
+};
+
+export function replayEdits(records: EditRecord[], options: ReplayOptions = {}): RepoHistory {
   const index = pathIndex<Entry>((path) => ({ path, aliases: [], initial: unknown, states: [], final: null, finalDisagrees: false, undo: [] }));
   const finalFiles = parseUnifiedDiff(options.finalPatch).filter((f) => !f.isBinary);
   for (const file of finalFiles) {
-    const entry = index.find(file.path, true)!;
-    if (file.oldPath && file.oldPath !== file.path) entry.aliases.push(file.oldPath);
-    entry.initial = initialFromPatch(file);
+    if (isMove(file)) {
+      // The base file is at the old path; the new path did not exist.
+      index.find(file.oldPath, true)!.initial = oldRegions(file);
+      index.find(file.newPath, true)!.initial = { kind: "absent" };
+    } else index.find(file.path, true)!.initial = initialFromPatch(file);
   }
+  for (const file of options.baseFiles ?? []) index.find(file.path, true)!.initial = full(file.content);
 
   const push = (entry: Entry, stepIdx: number, outcome: Outcome) => {
     const { operation, isEdit, ...result } = outcome;
@@ -248,6 +267,7 @@ export function replayEdits(records: EditRecord[], options: { finalPatch?: strin
     const { final, disagrees } = finalFromPatch(file, current(entry));
     entry.final = final;
     entry.finalDisagrees = disagrees;
+    if (isMove(file) && file.status === "renamed") index.find(file.oldPath, false)!.final = { kind: "absent" };
   }
 
   // A view of a directory, or an untracked path a command only mentioned, tells nothing about a file.

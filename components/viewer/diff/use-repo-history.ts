@@ -14,7 +14,7 @@ const replayed = new WeakMap<EpisodeEdits, EpisodeRepo>();
 function replay(data: EpisodeEdits): EpisodeRepo {
   let repo = replayed.get(data);
   if (!repo) {
-    repo = { ...replayEdits(data.edits, { finalPatch: data.finalPatch }), truncated: data.truncated };
+    repo = { ...replayEdits(data.edits, { finalPatch: data.finalPatch, baseFiles: data.baseFiles }), truncated: data.truncated };
     replayed.set(data, repo);
   }
   return repo;

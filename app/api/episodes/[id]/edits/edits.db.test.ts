@@ -39,6 +39,7 @@ describe.skipIf(!hasFixtures)("GET /api/episodes/:id/edits", () => {
     const episode = fixtureEpisodes(openHands)[4];
     expect(body.finalPatch).toBe(episode.finalPatch);
     expect(body.truncated).toBe(false);
+    expect(body.baseFiles).toEqual([]);
     const steps = body.edits.map((e) => e.stepIdx);
     expect(steps).toEqual([...steps].sort((a, b) => a - b));
     expect(body.edits.filter((e) => e.part.type === "file_edit").map((e) => e.stepIdx)).toEqual([10, 16, 20, 24, 26, 30, 32, 36, 38, 58]);
