@@ -71,7 +71,10 @@ function pruneLoose(blocks: Block[], loose: string[]): string[] {
 
 /** Knowledge after the tool printed lines `startLine…` of the file (`complete`: the whole file). */
 export function applyView(knowledge: Knowledge, view: { startLine: number; lines: string[]; complete?: boolean }): Knowledge {
-  if (view.complete) return full(view.lines.join("\n"));
+  if (view.complete) {
+    const known = knowledge.kind === "full" ? knowledge.text.split("\n") : [];
+    return full(view.lines.map((line, i) => keepExact(known[i], line)).join("\n"));
+  }
   if (view.lines.length === 0) return knowledge;
   if (knowledge.kind === "full") {
     // The tool's output is the truth; a replay that disagrees (an unrecorded change) is corrected.

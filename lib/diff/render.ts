@@ -28,6 +28,25 @@ export function renderKnowledge(knowledge: Knowledge): string {
   return out.join("\n");
 }
 
+/**
+ * The file line number of each line `renderKnowledge` produces (null for marker lines and for
+ * fragments whose line is not recorded), for an editor gutter that shows real line numbers.
+ */
+export function renderedLineNumbers(knowledge: Knowledge): (number | null)[] {
+  if (knowledge.kind === "absent") return [];
+  if (knowledge.kind === "full") return knowledge.text.split("\n").map((_, i) => i + 1);
+  const numbers: (number | null)[] = [];
+  let next = 1;
+  for (const block of knowledge.blocks) {
+    if (block.startLine > next) numbers.push(null);
+    block.lines.forEach((_, i) => numbers.push(block.startLine + i));
+    next = block.startLine + block.lines.length;
+  }
+  if (knowledge.blocks.length > 0) numbers.push(null);
+  for (const fragment of knowledge.loose) numbers.push(null, ...fragment.split("\n").map(() => null));
+  return numbers;
+}
+
 /** How much of the file is known, in words. */
 export function describeKnowledge(knowledge: Knowledge): string {
   if (knowledge.kind === "full") return "whole file known";

@@ -109,7 +109,39 @@ describe("repo state: editor tool semantics", () => {
       [9, null],
       [11, "nothing recorded to undo"],
     ]);
-    expect(fileAt(file, 9).knowledge).toEqual(unknown); // undoing the create: back to before it
+    // The tool saves a create's own text for undo, so undoing the create leaves the file as created.
+    expect(fileAt(file, 9).knowledge).toEqual(full("x\n"));
+  });
+
+  it("undo_edit restores what the editor saved, even past a shell change the editor never saw", () => {
+    const path = "/r/u.txt";
+    const records: EditRecord[] = [
+      ...editor(1, { command: "create", path, file_text: "a\n" }),
+      ...editor(3, { command: "str_replace", path, old_str: "a", new_str: "b" }),
+      { stepIdx: 5, part: { type: "tool_call", name: "bash", arguments: { command: `echo c > ${path}` } } },
+      ...editor(7, { command: "undo_edit", path }),
+    ];
+    const [file] = replayEdits(records).files;
+    expect(file.states.map((s) => [s.stepIdx, renderKnowledge(s.after)])).toEqual([
+      [1, "a\n"],
+      [3, "b\n"],
+      [5, "c\n"],
+      [7, "a\n"],
+    ]);
+  });
+
+  it("an edit the tool applied but the replayed text cannot take: the text was stale, only the edit is known", () => {
+    const path = "/r/s.py";
+    const records = [
+      ...editor(1, { command: "create", path, file_text: "one\n" }),
+      ...editor(3, { command: "str_replace", path, old_str: "two", new_str: "2" }, listing(path, 4, ["x = 2", "y"], true)),
+    ];
+    const [file] = replayEdits(records).files;
+    const [, edit] = file.states;
+    expect(edit.error).toBeUndefined();
+    expect(edit.note).toMatch(/does not record changed the file/);
+    expect(edit.after).toEqual({ kind: "partial", blocks: [{ startLine: 4, lines: ["x = 2", "y"] }], loose: [] });
+    expect(edit.before).toEqual({ kind: "partial", blocks: [{ startLine: 4, lines: ["x = two", "y"] }], loose: [] });
   });
 
   it("OpenHands V1: an edit answered with whole files before and after is one state with both", () => {

@@ -10,8 +10,9 @@
 import { buildActions, type BaseFile, type EditAction, type EditRecord } from "./edit-actions";
 import { editFailed, parseListing, type Listing } from "./editor-output";
 import { pathIndex, sameFile } from "./file-paths";
-import { applyView, full, insertLines, replaceText, spliceLines, unknown, type EditResult, type Knowledge } from "./knowledge";
+import { applyView, full, insertLines, replaceText, spliceLines, unknown, type EditResult, type Knowledge, type Snippet } from "./knowledge";
 import { hunkSide, parseUnifiedDiff, type Hunk, type PatchFile } from "./unified";
+import type { FileEditPart } from "@/lib/formats/episode";
 
 export type FileState = {
   stepIdx: number;
@@ -122,7 +123,12 @@ function snippetOf(listing: Listing | null) {
   return listing?.isSnippet ? { startLine: listing.startLine, lines: listing.lines } : undefined;
 }
 
-type Outcome = EditResult & { operation: string; isEdit: boolean };
+/**
+ * `undo` is what the editor tool itself saves for undo_edit: the text before str_replace and
+ * insert, the new text for create (so undoing a create leaves it). Shell and recorded changes
+ * are not in the tool's history.
+ */
+type Outcome = EditResult & { operation: string; isEdit: boolean; undo?: Knowledge };
 
 /** What an editor call did to its file, from the call, the importer's edit and the tool's answer. */
 function editorOutcome(action: Extract<EditAction, { type: "editor" }>, entry: Entry): Outcome | null {
@@ -150,18 +156,27 @@ function editorOutcome(action: Extract<EditAction, { type: "editor" }>, entry: E
   if (whole?.after !== undefined) {
     result = { before: whole.before !== undefined ? full(whole.before) : now, after: full(whole.after) };
   } else if (!edit) return null;
-  else if (command === "create") result = { before: now, after: full(edit.newText ?? "") };
-  else if (command === "str_replace") result = replaceText(now, edit.oldText ?? "", edit.newText ?? "", snippetOf(listing));
   else {
-    result = insertLines(now, edit.insertLine, edit.newText ?? "");
-    const snippet = snippetOf(listing);
-    if (!result.error && snippet) result = { ...result, after: applyView(result.after, snippet) };
+    result = applyEditorEdit(command, edit, now, snippetOf(listing));
+    // The tool reported success where the replayed text says it could not: the text is stale
+    // (something unrecorded changed the file), so keep only what this edit itself reveals.
+    const reportsSuccess = listing?.isSnippet === true || /has been edited/.test(action.result?.text.slice(0, 500) ?? "");
+    if (result.error && reportsSuccess && now.kind === "full") {
+      result = { ...applyEditorEdit(command, edit, unknown, snippetOf(listing)), note: "The tool applied this edit, but the replayed text does not allow it: something the trajectory does not record changed the file before. Only what this edit shows is known." };
+    }
   }
   if (!result.error) {
     const diffs = action.resultEdits.flatMap((e) => (e.diff ? parseUnifiedDiff(e.diff).flatMap((f) => f.hunks) : []));
     result = confirm(result, diffs);
   }
-  return { ...result, operation, isEdit: true };
+  return { ...result, operation, isEdit: true, undo: command === "create" ? result.after : result.before };
+}
+
+function applyEditorEdit(command: string, edit: FileEditPart, now: Knowledge, snippet: Snippet | undefined): EditResult {
+  if (command === "create") return { before: now, after: full(edit.newText ?? "") };
+  if (command === "str_replace") return replaceText(now, edit.oldText ?? "", edit.newText ?? "", snippet);
+  const result = insertLines(now, edit.insertLine, edit.newText ?? "");
+  return !result.error && snippet ? { ...result, after: applyView(result.after, snippet) } : result;
 }
 
 function recordedOutcome(edit: Extract<EditAction, { type: "recorded" }>["edit"], now: Knowledge): Outcome {
@@ -227,9 +242,9 @@ export function replayEdits(records: EditRecord[], options: ReplayOptions = {}):
   for (const file of options.baseFiles ?? []) index.find(file.path, true)!.initial = full(file.content);
 
   const push = (entry: Entry, stepIdx: number, outcome: Outcome) => {
-    const { operation, isEdit, ...result } = outcome;
+    const { operation, isEdit, undo, ...result } = outcome;
     entry.states.push({ stepIdx, operation, isEdit, ...result });
-    if (isEdit && !result.error && operation !== "undo_edit") entry.undo.push(result.before);
+    if (undo && !result.error) entry.undo.push(undo);
   };
 
   for (const action of buildActions(records)) {
