@@ -6,6 +6,7 @@
  */
 import type { FileEditPart, ObservationPart, StepPart, ToolCallPart } from "@/lib/formats/episode";
 import { shellChanges, type ShellChange } from "./shell-edits";
+import { aciCallOf, type AciCall } from "./swe-agent-aci";
 
 /** One part of one step, as GET /api/episodes/:id/edits returns them. */
 export type EditRecord = { stepIdx: number; part: StepPart };
@@ -36,6 +37,16 @@ export type EditAction =
       /** Edits the answer carries (OpenHands: the tool's diff, or whole files before/after). */
       resultEdits: FileEditPart[];
     }
+  | {
+      type: "aci";
+      stepIdx: number;
+      call: AciCall;
+      callPart: ToolCallPart;
+      callId?: string;
+      toolName: string;
+      result?: ObservationPart;
+      resultStepIdx?: number;
+    }
   | { type: "recorded"; stepIdx: number; edit: FileEditPart }
   | { type: "shell"; stepIdx: number; change: ShellChange; command: string; callPart: ToolCallPart };
 
@@ -56,12 +67,24 @@ export function isShellTool(name: string | undefined): boolean {
   return name !== undefined && shellTools.has(name);
 }
 
+/** SWE-agent 0.x's own commands: never shell, even when their text holds `>` (replacement code does). */
+const aciCommands = new Set(["open", "create", "edit", "goto", "scroll_up", "scroll_down", "search_file", "search_dir", "find_file", "submit"]);
+
+/**
+ * The shell command a call runs: a shell tool's, or (SWE-agent 0.x, where every action is a
+ * command line and the tool is named after its first word) the call's whole command line.
+ */
 export function shellCommandOf(call: ToolCallPart): string | null {
   const command = call.arguments.command ?? call.arguments.cmd;
-  return isShellTool(call.name) && typeof command === "string" && call.arguments.path === undefined ? command : null;
+  if (typeof command !== "string" || call.arguments.path !== undefined) return null;
+  if (isShellTool(call.name)) return command;
+  const isCommandLine = command === call.name || command.startsWith(`${call.name} `) || command.startsWith(`${call.name}\n`);
+  return isCommandLine && !aciCommands.has(call.name) ? command : null;
 }
 
 type EditorAction = Extract<EditAction, { type: "editor" }>;
+/** An action that waits for the tool's answer. */
+type CallAction = Extract<EditAction, { type: "editor" | "aci" }>;
 
 /**
  * Groups records (fed in step order) into actions, pairing each editor call with its answer: by
@@ -69,7 +92,7 @@ type EditorAction = Extract<EditAction, { type: "editor" }>;
  */
 export function actionBuilder() {
   const actions: EditAction[] = [];
-  const awaiting: EditorAction[] = [];
+  const awaiting: CallAction[] = [];
   let step = -1;
   let calledHere: EditorAction[] = [];
   let answeredHere: EditorAction | null = null;
@@ -79,10 +102,11 @@ export function actionBuilder() {
     const usesIds = part.toolCallId !== undefined && awaiting.some((a) => a.callId !== undefined);
     const index = byId >= 0 || usesIds ? byId : awaiting.findIndex((a) => !part.toolName || a.toolName === part.toolName);
     if (index < 0) return;
-    answeredHere = awaiting[index];
-    answeredHere.result = part;
-    answeredHere.resultStepIdx = stepIdx;
+    const action = awaiting[index];
+    action.result = part;
+    action.resultStepIdx = stepIdx;
     awaiting.splice(index, 1);
+    answeredHere = action.type === "editor" ? action : null;
   }
 
   function add({ stepIdx, part }: EditRecord) {
@@ -98,6 +122,13 @@ export function actionBuilder() {
         actions.push(action);
         awaiting.push(action);
         calledHere.push(action);
+        return;
+      }
+      const aci = aciCallOf(part);
+      if (aci) {
+        const action: CallAction = { type: "aci", stepIdx, call: aci, callPart: part, toolName: part.name, ...(part.id ? { callId: part.id } : {}) };
+        actions.push(action);
+        awaiting.push(action);
         return;
       }
       const command = shellCommandOf(part);
@@ -135,10 +166,10 @@ export function actionRecords(actions: EditAction[]): EditRecord[] {
     else if (action.type === "shell") push(action.stepIdx, action.callPart);
     else {
       push(action.stepIdx, action.callPart);
-      if (action.edit) push(action.stepIdx, action.edit);
+      if (action.type === "editor" && action.edit) push(action.stepIdx, action.edit);
       if (action.result && action.resultStepIdx !== undefined) {
         push(action.resultStepIdx, action.result);
-        for (const edit of action.resultEdits) push(action.resultStepIdx, edit);
+        if (action.type === "editor") for (const edit of action.resultEdits) push(action.resultStepIdx, edit);
       }
     }
   }

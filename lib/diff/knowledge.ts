@@ -217,3 +217,28 @@ export function spliceLines(knowledge: Knowledge, start: number, oldLines: strin
   });
   return { before, after: { kind: "partial", blocks, loose: before.loose } };
 }
+
+/** Lines `start…end` (1-based, inclusive) become `newLines`, whatever they held (SWE-agent 0.x `edit`). */
+export function replaceLineRange(knowledge: Knowledge, start: number, end: number, newLines: string[]): EditResult {
+  if (knowledge.kind === "absent") return { before: knowledge, after: knowledge, error: "the file does not exist at this point" };
+  const count = Math.max(0, end - start + 1);
+  if (knowledge.kind === "full") {
+    const lines = knowledge.text.split("\n");
+    if (start < 1 || start > lines.length) return { before: knowledge, after: knowledge, error: `line ${start} is past the end of the file` };
+    lines.splice(start - 1, count, ...newLines);
+    return { before: knowledge, after: full(lines.join("\n")) };
+  }
+  const delta = newLines.length - count;
+  const blocks: Block[] = [];
+  for (const b of knowledge.blocks) {
+    if (endLine(b) < start) blocks.push(b);
+    else if (b.startLine > end) blocks.push({ ...b, startLine: b.startLine + delta });
+    else {
+      const head = b.lines.slice(0, Math.max(0, start - b.startLine));
+      const tail = b.lines.slice(Math.max(0, end + 1 - b.startLine));
+      if (head.length > 0) blocks.push({ startLine: b.startLine, lines: head });
+      if (tail.length > 0) blocks.push({ startLine: start + newLines.length, lines: tail });
+    }
+  }
+  return { before: knowledge, after: { kind: "partial", blocks: mergeBlock(blocks, { startLine: start, lines: newLines }), loose: knowledge.loose } };
+}

@@ -137,8 +137,40 @@ describe.skipIf(!hasFixtures)("repo state from real trajectories", () => {
     expect(tests.final?.kind === "partial" && tests.final.loose).toEqual([]);
   });
 
+  it("SWE-agent 0.x (01): open, edit line ranges of the open file (three refused for syntax errors), create and rm", () => {
+    const [episode] = fixtureEpisodes("01_swe-agent-v0_pydicom__pydicom-1458.traj");
+    const { files } = replay(episode);
+    const handler = file(files, "/pydicom__pydicom/pydicom/pixel_data_handlers/numpy_handler.py");
+    expect(handler.states.map((s) => [s.stepIdx, s.operation, s.error?.slice(0, 55) ?? null])).toEqual([
+      [11, "open", null],
+      [13, "edit", "The edit was refused: it introduced a syntax error (E99"],
+      [15, "edit", "The edit was refused: it introduced a syntax error (E99"],
+      [17, "edit", "The edit was refused: it introduced a syntax error (E99"],
+      [19, "edit", null],
+    ]);
+    // Every line the final patch shows after the change is where the replay put it.
+    const after = handler.states[4].after;
+    if (after.kind !== "partial") throw new Error("numpy_handler.py is only partly shown");
+    const lineAt = (n: number) => {
+      const block = after.blocks.find((b) => b.startLine <= n && n < b.startLine + b.lines.length);
+      return block?.lines[n - block.startLine];
+    };
+    const [patched] = parseUnifiedDiff(episode.finalPatch);
+    const newSide = hunkSide(patched.hunks[0], "new");
+    expect(newSide.map((_, i) => lineAt(patched.hunks[0].newStart + i))).toEqual(newSide);
+    expect(lineAt(290)).toBe("    if 'PixelData' in ds:");
+
+    const script = file(files, "/pydicom__pydicom/reproduce_bug.py");
+    expect(script.states.map((s) => `${s.stepIdx}:${s.operation}`)).toEqual(["3:create", "5:edit", "23:delete"]);
+    expect(text(script.states[0].after)).toBe("\n");
+    const written = text(script.states[1].after);
+    expect(written.split("\n")).toHaveLength(19);
+    expect(written.endsWith('print("Script completed successfully, no errors. Result:", result)\n')).toBe(true);
+  });
+
   it("every fixture replays without contradicting its final patch where the replay knows the whole file", () => {
     const names = [
+      "01_swe-agent-v0_pydicom__pydicom-1458.traj",
       "03_swe-agent-v1.0.1_pandas-dev__pandas.95280573.pr_53856.traj",
       "05_mini-swe-agent-1_django__django-15731.traj.json",
       "07_mini-swe-agent-1_django__django-16950.traj.json",
