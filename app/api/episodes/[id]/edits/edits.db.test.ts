@@ -11,12 +11,13 @@ import { GET } from "./route";
 
 const openHands = "12_swe-gym_openhands-sampled-trajectories_5rows.json";
 const miniSweAgent = "05_mini-swe-agent-1_django__django-15731.traj.json";
+const sweAgentV0 = "01_swe-agent-v0_pydicom__pydicom-1458.traj";
 let key: string;
 
 beforeAll(async () => {
   key = (await createApiKey({ name: `edits-test-${randomBytes(4).toString("hex")}`, role: "viewer" })).key;
   // Another test file may have imported these fixtures already; duplicates are fine.
-  if (hasFixtures) await importFiles([openHands, miniSweAgent].map((name) => ({ path: fixturePath(name), name })), { source: "cli" });
+  if (hasFixtures) await importFiles([openHands, miniSweAgent, sweAgentV0].map((name) => ({ path: fixturePath(name), name })), { source: "cli" });
 });
 afterAll(() => disconnect());
 
@@ -63,6 +64,16 @@ describe.skipIf(!hasFixtures)("GET /api/episodes/:id/edits", () => {
       "rm reproduce_issue.py django/db/models/manager_patch.py",
       "cat <<'EOF' >> tests/managers_regress/tests.py",
     ]);
+  });
+
+  it("every imported run replays from the endpoint's records as from the whole episode", async () => {
+    for (const [name, location, index] of [[miniSweAgent, 1, 0], [sweAgentV0, 1, 0], [openHands, 1, 0]] as const) {
+      const body: EpisodeEdits = await (await call(await episodeId(name, location))).json();
+      const episode = fixtureEpisodes(name)[index];
+      const expected = replayEdits(partsWithSteps(episode), { finalPatch: episode.finalPatch });
+      expect(expected.files.length, name).toBeGreaterThan(0);
+      expect(replayEdits(body.edits, { finalPatch: body.finalPatch }), name).toEqual(expected);
+    }
   });
 
   it("404 for an unknown episode, 422 for a bad id, 401 without credentials", async () => {
