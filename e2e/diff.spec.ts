@@ -14,6 +14,7 @@ const openHandsRows = "12_swe-gym_openhands-sampled-trajectories_5rows.json";
 const ponycRows = "10_openhands-v0_multi-swe-bench_output.jsonl";
 const miniSweAgent = "05_mini-swe-agent-1_django__django-15731.traj.json";
 const hugeRun = "09_mini-swe-agent-1_psf__requests-1142_HUGE.traj.json";
+const sweAgentV0 = "01_swe-agent-v0_pydicom__pydicom-1458.traj";
 const workspace = "/workspace/Project-MONAI__MONAI__0.8";
 
 const goldPatch = `diff --git a/src/libponyc/ast/parser.c b/src/libponyc/ast/parser.c
@@ -155,25 +156,32 @@ test("the 868 KB patch of 66 files: the one source change listed before 65 build
   await expect(patch.getByRole("region", { name: "Diff of build/lib/requests/cacert.pem" }).locator(".editor.modified")).toContainText("ca-bundle.crt -- Bundle of CA Root Certificates");
 });
 
-test("edit steps show the edit, or the whole file once the episode's edits are replayed; a refused edit says so", async ({ page }) => {
+test("edit steps show the edit, or the whole file once the episode's edits are replayed", async ({ page }) => {
   await signIn(page, "admin");
   const { id } = await importOpenHands(page);
   const script = `${workspace}/reproduce_error.py`;
 
   await page.goto(`/episodes/${id}#step-16`);
   const replaced = page.locator("#step-16").getByRole("region", { name: `Diff of ${script}` });
-  await expect(replaced).toContainText("Whole file, before and after this step — whole file known");
+  await expect(replaced).toContainText("The change in the whole file, with 5 lines around it, before and after this step — whole file known");
   await expect(replaced.locator(".line-delete").first()).toBeAttached();
   await expect(replaced.locator(".line-insert").first()).toBeAttached();
   await expect(replaced.locator(".editor.original")).toContainText("network=torch.nn.Identity(),");
   await expect(replaced.locator(".editor.modified")).toContainText("device=torch.device('cpu'),");
+  await expect(replaced.locator(".editor.original")).not.toContainText("from monai.engines import Evaluator");
+  await replaced.getByRole("button", { name: "Whole file" }).click();
+  await expect(replaced).toContainText("The whole file, before and after this step — whole file known");
+  await expect(replaced.locator(".editor.original")).toContainText("from monai.engines import Evaluator");
   await replaced.getByRole("button", { name: "Edit only" }).click();
   await expect(replaced).toContainText("Replaced text (its first occurrence in the file)");
   await expect(replaced.locator(".editor.original")).not.toContainText("from monai.engines import Evaluator");
 
   // evaluator.py is only ever seen in pieces: the edit first, every region the trajectory shows on demand.
+  await page.goto(`/episodes/${id}#step-36`);
   const partial = page.locator("#step-36").getByRole("region", { name: `Diff of ${workspace}/monai/engines/evaluator.py` });
-  await partial.scrollIntoViewIfNeeded();
+  await expect(partial).toContainText("The change in every region of the file the trajectory shows, with 5 lines around it");
+  await expect(partial.locator(".editor.modified")).toContainText('elif mode == ForwardMode.TRAIN or mode == "train":');
+  await partial.getByRole("button", { name: "Edit only" }).click();
   await expect(partial).toContainText("Replaced text");
   await expect(partial.locator(".char-insert, .line-insert").first()).toBeAttached();
   await partial.getByRole("button", { name: "Known regions" }).click();
@@ -269,4 +277,29 @@ test("a shell-only run: here-documents replay, sed edits are marked as unknown c
   await expect(scrubber.getByText("The trajectory shows none of this file's content at this point.")).toBeVisible();
   await scrubber.getByRole("button", { name: "Final patch" }).click();
   await expect(content.locator(".view-lines")).toContainText("@functools.wraps(method)");
+});
+
+test("a SWE-agent 0.x run: edits of the open file replay through the windows it printed, refused edits marked", async ({ page }) => {
+  await signIn(page, "admin");
+  const record = JSON.parse(readFixture(sweAgentV0));
+  record.e2e_run = randomBytes(4).toString("hex"); // an unknown field: a new record, parsed the same
+  const body = JSON.stringify(record);
+  const response = await page.request.post("/api/imports", { multipart: { file: { name: "pydicom__pydicom-1458.traj", mimeType: "application/json", buffer: Buffer.from(body) } } });
+  expect(response.status()).toBe(202);
+  const { batchId, url } = await response.json();
+  await expect.poll(async () => (await (await page.request.get(url)).json()).status).toBe("committed");
+  const [episode] = (await (await page.request.get(`/api/episodes?batch=${batchId}&limit=10`)).json()).items;
+
+  await page.goto(`/episodes/${episode.id}?tab=files`);
+  const scrubber = page.getByRole("region", { name: "Files over time" });
+  await scrubber.getByLabel("File").selectOption("/pydicom__pydicom/pydicom/pixel_data_handlers/numpy_handler.py");
+  const stops = scrubber.getByRole("list", { name: /^Steps that touched .*numpy_handler\.py$/ });
+  await expect(stops.getByRole("button")).toHaveText(["Step 11 · open", "Step 13 · edit (refused)", "Step 15 · edit (refused)", "Step 17 · edit (refused)", "Step 19 · edit", "Final patch"]);
+  await stops.getByRole("button", { name: "Step 13 · edit (refused)" }).click();
+  await expect(scrubber.getByText(/not applied: The edit was refused: it introduced a syntax error/)).toBeVisible();
+  await stops.getByRole("button", { name: "Step 19 · edit" }).click();
+  const change = scrubber.locator(".monaco-diff-editor");
+  await expect(change.locator(".editor.modified")).toContainText("if 'PixelData' in ds:");
+  await expect(change.locator(".editor.original")).toContainText("'BitsAllocated', 'Rows', 'Columns', 'PixelRepresentation',");
+  await expect(change.locator(".line-insert").first()).toBeAttached();
 });

@@ -6,7 +6,7 @@
 import type { FileEditPart } from "@/lib/formats/episode";
 import type { EditAction } from "./edit-actions";
 import { editFailed, parseListing, type Listing } from "./editor-output";
-import { applyView, full, insertLines, replaceLineRange, replaceText, unknown, type EditResult, type Knowledge, type Snippet } from "./knowledge";
+import { applyView, full, insertLines, replaceLineRange, replaceText, revealAround, unknown, type EditResult, type Knowledge, type Snippet } from "./knowledge";
 import { applyDiff, confirm } from "./patch-knowledge";
 import { aciFailure, parseWindow, type AciWindow } from "./swe-agent-aci";
 import { parseUnifiedDiff } from "./unified";
@@ -67,7 +67,9 @@ function applyEditorEdit(command: string, edit: FileEditPart, now: Knowledge, sn
   if (command === "create") return { before: now, after: full(edit.newText ?? "") };
   if (command === "str_replace") return replaceText(now, edit.oldText ?? "", edit.newText ?? "", snippet);
   const result = insertLines(now, edit.insertLine, edit.newText ?? "");
-  return !result.error && snippet ? { ...result, after: applyView(result.after, snippet) } : result;
+  if (result.error || !snippet || edit.insertLine === undefined) return result;
+  const change = { line: edit.insertLine + 1, oldCount: 0, newCount: (edit.newText ?? "").split("\n").length };
+  return { ...result, before: revealAround(result.before, snippet, change), after: applyView(result.after, snippet) };
 }
 
 export function recordedOutcome(edit: Extract<EditAction, { type: "recorded" }>["edit"], now: Knowledge): Outcome {
@@ -139,6 +141,7 @@ export function aciOutcome(action: AciAction, now: Knowledge): Outcome | null {
   if (failure) return { operation: call.command, isEdit: true, before: now, after: now, error: failure };
   if (call.command === "create") return { operation: "create", isEdit: true, before: now, after: window ? seeWindow({ kind: "absent" }, window) : full("\n") };
   const result = replaceLineRange(now, call.start, call.end, call.lines);
-  if (result.error) return { ...result, operation: "edit", isEdit: true };
-  return { ...result, after: window ? seeWindow(result.after, window) : result.after, operation: "edit", isEdit: true };
+  if (result.error || !window) return { ...result, operation: "edit", isEdit: true };
+  const change = { line: call.start, oldCount: Math.max(0, call.end - call.start + 1), newCount: call.lines.length };
+  return { before: revealAround(result.before, window, change), after: seeWindow(result.after, window), operation: "edit", isEdit: true };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyView, full, insertLines, replaceText, spliceLines, unknown, type Knowledge } from "./knowledge";
-import { describeKnowledge, renderedLineNumbers, renderKnowledge } from "./render";
+import { describeKnowledge, focusChange, renderedLineNumbers, renderKnowledge } from "./render";
 
 const partial = (blocks: { startLine: number; lines: string[] }[], loose: string[] = []): Knowledge => ({ kind: "partial", blocks, loose });
 
@@ -65,5 +65,18 @@ describe("knowledge of a file", () => {
     expect(renderedLineNumbers(k)).toHaveLength(renderKnowledge(k).split("\n").length);
     expect(renderKnowledge(unknown)).toBe("");
     expect(describeKnowledge(k)).toBe("partly known: 2 lines known in 2 regions, 1 fragment at unknown lines");
+  });
+});
+
+describe("a change in focus", () => {
+  it("keeps the changed lines and their context, marks what it leaves out the same on both sides", () => {
+    const before = Array.from({ length: 20 }, (_, i) => `line ${i + 1}`);
+    const after = [...before.slice(0, 9), "inserted", ...before.slice(9)];
+    expect(focusChange(before.join("\n"), after.join("\n"), 2)).toEqual({
+      original: ["⋯ 7 unchanged lines above ⋯", "line 8", "line 9", "line 10", "line 11", "⋯ 9 unchanged lines below ⋯"].join("\n"),
+      modified: ["⋯ 7 unchanged lines above ⋯", "line 8", "line 9", "inserted", "line 10", "line 11", "⋯ 9 unchanged lines below ⋯"].join("\n"),
+    });
+    expect(focusChange("same", "same")).toEqual({ original: "same", modified: "same" });
+    expect(focusChange("", "new\n")).toEqual({ original: "", modified: "new\n" });
   });
 });

@@ -105,6 +105,28 @@ export type EditResult = { before: Knowledge; after: Knowledge; error?: string; 
 /** Where the edit landed, when the tool printed a numbered snippet of the result. */
 export type Snippet = { startLine: number; lines: string[] };
 
+/** Lines `line…` of the file: `oldCount` of them before the edit became `newCount` after it. */
+export type LineChange = { line: number; oldCount: number; newCount: number };
+
+/**
+ * The printed lines of the result around the change were in the file before it too (those below
+ * it `newCount - oldCount` lines higher up): what a snippet reveals about the file before the edit.
+ */
+export function revealAround(before: Knowledge, snippet: Snippet, change: LineChange): Knowledge {
+  if (before.kind !== "partial") return before;
+  const end = snippet.startLine + snippet.lines.length;
+  const above = Math.max(0, Math.min(change.line, end) - snippet.startLine);
+  let revealed: Knowledge = before;
+  if (above > 0) revealed = applyView(revealed, { startLine: snippet.startLine, lines: snippet.lines.slice(0, above) });
+  const below = Math.max(change.line + change.newCount, snippet.startLine);
+  if (below < end) revealed = applyView(revealed, { startLine: below - (change.newCount - change.oldCount), lines: snippet.lines.slice(below - snippet.startLine) });
+  return revealed;
+}
+
+function changeAt(text: string, at: number, startLine: number, oldText: string, newText: string): LineChange {
+  return { line: startLine + countNewlines(text.slice(0, at)), oldCount: countNewlines(oldText) + 1, newCount: countNewlines(newText) + 1 };
+}
+
 /**
  * `str_replace`: the first occurrence of `oldText` becomes `newText`. `before` is what we knew
  * plus what the edit reveals (the file held `oldText`); with a snippet the unknown location is
@@ -129,7 +151,8 @@ export function replaceText(knowledge: Knowledge, oldText: string, newText: stri
     const lines = (text.slice(0, at) + newText + text.slice(at + oldText.length)).split("\n");
     const blocks = shiftAfter(knowledge.blocks, block.startLine, lineDelta).map((b, i) => (i === index ? { startLine: block.startLine, lines } : b));
     const after: Knowledge = { kind: "partial", blocks, loose: knowledge.loose };
-    return { before: knowledge, after: snippet ? applyView(after, snippet) : after };
+    if (!snippet) return { before: knowledge, after };
+    return { before: revealAround(knowledge, snippet, changeAt(text, at, block.startLine, oldText, newText)), after: applyView(after, snippet) };
   }
   const anchored = snippet && pinToSnippet(knowledge, oldText, newText, snippet);
   if (anchored) return anchored;

@@ -58,3 +58,26 @@ export function describeKnowledge(knowledge: Knowledge): string {
   ];
   return parts.length > 0 ? `partly known: ${parts.join(", ")}` : "content unknown";
 }
+
+/**
+ * Two texts cut down to the lines that differ plus `context` lines around them, the rest
+ * replaced by one marker line per side that reads the same on both (so a diff editor aligns
+ * it): a change far down a long file is on screen at once.
+ */
+export function focusChange(original: string, modified: string, context = 3): { original: string; modified: string } {
+  const a = original.split("\n");
+  const b = modified.split("\n");
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  if (prefix === a.length && prefix === b.length) return { original, modified };
+  let suffix = 0;
+  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  const start = Math.max(0, prefix - context);
+  const tail = Math.max(0, suffix - context);
+  const cut = (lines: string[]) => [
+    ...(start > 0 ? [`⋯ ${start} unchanged line${start === 1 ? "" : "s"} above ⋯`] : []),
+    ...lines.slice(start, lines.length - tail),
+    ...(tail > 0 ? [`⋯ ${tail} unchanged line${tail === 1 ? "" : "s"} below ⋯`] : []),
+  ];
+  return { original: cut(a).join("\n"), modified: cut(b).join("\n") };
+}

@@ -3,7 +3,7 @@ import type { NormalizedEpisode } from "@/lib/formats/episode";
 import { hasFixtures } from "@/lib/testing/fixtures";
 import { fixtureEpisodes, partsWithSteps } from "./fixture-episodes";
 import type { Knowledge } from "./knowledge";
-import { renderKnowledge } from "./render";
+import { focusChange, renderKnowledge } from "./render";
 import { fileAt, replayEdits, type FileHistory } from "./repo-state";
 import { parseUnifiedDiff, hunkSide } from "./unified";
 
@@ -159,6 +159,17 @@ describe.skipIf(!hasFixtures)("repo state from real trajectories", () => {
     const newSide = hunkSide(patched.hunks[0], "new");
     expect(newSide.map((_, i) => lineAt(patched.hunks[0].newStart + i))).toEqual(newSide);
     expect(lineAt(290)).toBe("    if 'PixelData' in ds:");
+    // The window printed after the edit also shows the lines around it as they were before, so the change is in focus.
+    const focused = focusChange(renderKnowledge(handler.states[4].before), renderKnowledge(after), 3);
+    expect(focused.original.split("\n").slice(0, 6)).toEqual([
+      "⋯ 49 unchanged lines above ⋯", // the marker for lines 1–236, then lines 237–284
+      "        )",
+      "",
+      "    required_elements = [",
+      "        'BitsAllocated', 'Rows', 'Columns', 'PixelRepresentation',",
+      "        'SamplesPerPixel', 'PhotometricInterpretation'",
+    ]);
+    expect(focused.modified.split("\n")).toContain("    if 'PixelData' in ds:");
 
     const script = file(files, "/pydicom__pydicom/reproduce_bug.py");
     expect(script.states.map((s) => `${s.stepIdx}:${s.operation}`)).toEqual(["3:create", "5:edit", "23:delete"]);

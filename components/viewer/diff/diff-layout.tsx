@@ -1,22 +1,36 @@
 "use client";
 
+/** A row of mutually exclusive buttons (pressed = chosen): layouts, extents. */
+export function ToggleGroup<T extends string>({ label, options, value, onChange }: { label: string; options: { value: T; label: string }[]; value: T; onChange: (value: T) => void }) {
+  return (
+    <div role="group" aria-label={label} className="inline-flex overflow-hidden rounded border border-stone-300 text-xs">
+      {options.map((option) => (
+        <button
+          key={option.value}
+          type="button"
+          aria-pressed={value === option.value}
+          onClick={() => onChange(option.value)}
+          className={`px-2 py-1 ${value === option.value ? "bg-stone-800 text-white" : "bg-white text-stone-700 hover:bg-stone-100"}`}
+        >
+          {option.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 /** Side by side or inline: the one switch every diff view offers. */
 export function DiffLayoutToggle({ sideBySide, onChange }: { sideBySide: boolean; onChange: (sideBySide: boolean) => void }) {
-  const option = (value: boolean, label: string) => (
-    <button
-      type="button"
-      aria-pressed={sideBySide === value}
-      onClick={() => onChange(value)}
-      className={`px-2 py-1 ${sideBySide === value ? "bg-stone-800 text-white" : "bg-white text-stone-700 hover:bg-stone-100"}`}
-    >
-      {label}
-    </button>
-  );
   return (
-    <div role="group" aria-label="Diff layout" className="inline-flex overflow-hidden rounded border border-stone-300 text-xs">
-      {option(true, "Side by side")}
-      {option(false, "Inline")}
-    </div>
+    <ToggleGroup
+      label="Diff layout"
+      options={[
+        { value: "side", label: "Side by side" },
+        { value: "inline", label: "Inline" },
+      ]}
+      value={sideBySide ? "side" : "inline"}
+      onChange={(value) => onChange(value === "side")}
+    />
   );
 }
 

@@ -2,11 +2,11 @@
 
 import { useEffect, useMemo, useState } from "react";
 import { fileAt, type FileHistory } from "@/lib/diff/repo-state";
-import { describeKnowledge, renderKnowledge } from "@/lib/diff/render";
+import { describeKnowledge, focusChange, renderKnowledge } from "@/lib/diff/render";
 import { groupFiles, neighbourEdit } from "@/lib/diff/scrub";
 import { Button } from "@/components/ui/button";
 import { CodeDiff, CodeView } from "../monaco";
-import { DiffLayoutToggle, diffHeight } from "./diff-layout";
+import { DiffLayoutToggle, ToggleGroup, diffHeight } from "./diff-layout";
 import { FileStateList } from "./file-state-list";
 import { useRepoHistory, type EpisodeRepo } from "./use-repo-history";
 
@@ -48,6 +48,7 @@ function isTyping(target: EventTarget | null): boolean {
 function Scrubber({ repo, stepCount, initialStep }: { repo: EpisodeRepo; stepCount: number; initialStep?: number }) {
   const [choice, setChoice] = useState(() => initialChoice(repo, stepCount, initialStep));
   const [sideBySide, setSideBySide] = useState(true);
+  const [isWholeDiff, setIsWholeDiff] = useState(false);
   const groups = useMemo(() => groupFiles(repo), [repo]);
   const file = repo.files.find((f) => f.path === choice.path) ?? groups[0].files[0];
   const end = stepCount; // one past the last step: the final patch
@@ -71,6 +72,7 @@ function Scrubber({ repo, stepCount, initialStep }: { repo: EpisodeRepo; stepCou
 
   const content = renderKnowledge(moment.knowledge);
   const previous = renderKnowledge(moment.previous);
+  const change = isWholeDiff ? { original: previous, modified: content } : focusChange(previous, content, 5);
   const stepLabel = step === end ? "after the last step (the final patch)" : `step ${step} of ${Math.max(0, stepCount - 1)}`;
 
   return (
@@ -117,7 +119,20 @@ function Scrubber({ repo, stepCount, initialStep }: { repo: EpisodeRepo; stepCou
             {moment.changedAt === null ? "No change yet" : moment.changedAt === "end" ? "What the final patch adds to the replay" : `Change at step ${moment.changedAt}`}
           </h3>
           <span className="grow" />
-          {moment.changedAt !== null && <DiffLayoutToggle sideBySide={sideBySide} onChange={setSideBySide} />}
+          {moment.changedAt !== null && (
+            <>
+              <ToggleGroup
+                label="Diff extent"
+                options={[
+                  { value: "context", label: "In context" },
+                  { value: "file", label: "Whole file" },
+                ]}
+                value={isWholeDiff ? "file" : "context"}
+                onChange={(value) => setIsWholeDiff(value === "file")}
+              />
+              <DiffLayoutToggle sideBySide={sideBySide} onChange={setSideBySide} />
+            </>
+          )}
         </div>
         {moment.states.map((s, i) => (
           <p key={i} className={`text-xs ${s.error ? "rounded bg-amber-50 px-2 py-1 text-amber-900" : "text-stone-500"}`}>
@@ -125,7 +140,7 @@ function Scrubber({ repo, stepCount, initialStep }: { repo: EpisodeRepo; stepCou
             {s.error ? ` — not applied: ${s.error}` : s.note ? ` — ${s.note}` : ""}
           </p>
         ))}
-        {moment.changedAt !== null && <CodeDiff original={previous} modified={content} path={file.path} sideBySide={sideBySide} height={diffHeight(previous, content)} />}
+        {moment.changedAt !== null && <CodeDiff original={change.original} modified={change.modified} path={file.path} sideBySide={sideBySide} height={diffHeight(change.original, change.modified)} />}
       </div>
     </section>
   );
