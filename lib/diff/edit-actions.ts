@@ -55,7 +55,7 @@ const editorCommands = new Set(["view", "create", "str_replace", "insert", "undo
 export const shellToolNames = ["bash", "execute_bash", "run", "shell", "terminal", "run_command", "execute_command", "cmd"];
 const shellTools = new Set(shellToolNames);
 
-export function editorCallOf(call: ToolCallPart): EditorCall | null {
+function editorCallOf(call: ToolCallPart): EditorCall | null {
   const { command, path, view_range: range } = call.arguments;
   if (typeof path !== "string" || typeof command !== "string" || !editorCommands.has(command)) return null;
   const numbers = Array.isArray(range) ? range.map(Number) : null;
@@ -63,7 +63,7 @@ export function editorCallOf(call: ToolCallPart): EditorCall | null {
   return { command, path, viewRange };
 }
 
-export function isShellTool(name: string | undefined): boolean {
+function isShellTool(name: string | undefined): boolean {
   return name !== undefined && shellTools.has(name);
 }
 
@@ -74,7 +74,7 @@ const aciCommands = new Set(["open", "create", "edit", "goto", "scroll_up", "scr
  * The shell command a call runs: a shell tool's, or (SWE-agent 0.x, where every action is a
  * command line and the tool is named after its first word) the call's whole command line.
  */
-export function shellCommandOf(call: ToolCallPart): string | null {
+function shellCommandOf(call: ToolCallPart): string | null {
   const command = call.arguments.command ?? call.arguments.cmd;
   if (typeof command !== "string" || call.arguments.path !== undefined) return null;
   if (isShellTool(call.name)) return command;

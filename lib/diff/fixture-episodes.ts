@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import { formatModules } from "@/lib/formats";
 import { detectFormat, type DetectionCandidate } from "@/lib/formats/detect";
-import { normalizedEpisodeSchema, type FileEditPart, type NormalizedEpisode, type StepPart } from "@/lib/formats/episode";
+import { normalizedEpisodeSchema, type NormalizedEpisode, type StepPart } from "@/lib/formats/episode";
 import { fixturePath } from "@/lib/testing/fixtures";
 
 function candidates(text: string, name: string): { candidates: DetectionCandidate[]; records: Record<string, unknown[]> } {
@@ -30,11 +30,7 @@ export function fixtureEpisodes(name: string): NormalizedEpisode[] {
   });
 }
 
-/** What GET /api/episodes/:id/edits returns for an episode: its parts with step indexes, in order. */
+/** Every part of an episode with its step index, in order (the edits endpoint sends the subset that replays the same). */
 export function partsWithSteps(episode: NormalizedEpisode): { stepIdx: number; part: StepPart }[] {
   return episode.steps.flatMap((step, stepIdx) => step.parts.map((part) => ({ stepIdx, part })));
-}
-
-export function fileEdits(episode: NormalizedEpisode): { stepIdx: number; part: FileEditPart }[] {
-  return partsWithSteps(episode).filter((e): e is { stepIdx: number; part: FileEditPart } => e.part.type === "file_edit");
 }

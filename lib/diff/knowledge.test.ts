@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyView, full, insertLines, replaceText, spliceLines, unknown, type Knowledge } from "./knowledge";
-import { describeKnowledge, focusChange, renderedLineNumbers, renderKnowledge } from "./render";
+import { describeKnowledge, focusChange, renderKnowledge } from "./render";
 
 const partial = (blocks: { startLine: number; lines: string[] }[], loose: string[] = []): Knowledge => ({ kind: "partial", blocks, loose });
 
@@ -61,8 +61,6 @@ describe("knowledge of a file", () => {
       "⋯ somewhere in the file (the line is not recorded) ⋯",
       "loose",
     ]);
-    expect(renderedLineNumbers(k)).toEqual([null, 3, null, 5, null, null, null]);
-    expect(renderedLineNumbers(k)).toHaveLength(renderKnowledge(k).split("\n").length);
     expect(renderKnowledge(unknown)).toBe("");
     expect(describeKnowledge(k)).toBe("partly known: 2 lines known in 2 regions, 1 fragment at unknown lines");
   });

@@ -55,7 +55,7 @@ export function confirm(result: EditResult, hunks: Hunk[]): EditResult {
 }
 
 /** Whether the content already shows every hunk's new lines (the diff reports a change already made). */
-export function showsNewSides(knowledge: Knowledge, hunks: Hunk[]): boolean {
+function showsNewSides(knowledge: Knowledge, hunks: Hunk[]): boolean {
   if (knowledge.kind !== "full" || hunks.length === 0) return false;
   const lines = knowledge.text.split("\n");
   return hunks.every((hunk) => hunkSide(hunk, "new").every((line, i) => lines[hunk.newStart - 1 + i] === line));

@@ -6,12 +6,12 @@
  */
 import type { Knowledge } from "./knowledge";
 
-export function gapMarker(from: number, to: number): string {
+function gapMarker(from: number, to: number): string {
   return from === to ? `⋯ line ${from}: not shown in the trajectory ⋯` : `⋯ lines ${from}–${to}: not shown in the trajectory ⋯`;
 }
 
-export const restMarker = "⋯ the rest of the file: not shown in the trajectory ⋯";
-export const looseMarker = "⋯ somewhere in the file (the line is not recorded) ⋯";
+const restMarker = "⋯ the rest of the file: not shown in the trajectory ⋯";
+const looseMarker = "⋯ somewhere in the file (the line is not recorded) ⋯";
 
 export function renderKnowledge(knowledge: Knowledge): string {
   if (knowledge.kind === "full") return knowledge.text;
@@ -26,25 +26,6 @@ export function renderKnowledge(knowledge: Knowledge): string {
   if (knowledge.blocks.length > 0) out.push(restMarker);
   for (const fragment of knowledge.loose) out.push(looseMarker, ...fragment.split("\n"));
   return out.join("\n");
-}
-
-/**
- * The file line number of each line `renderKnowledge` produces (null for marker lines and for
- * fragments whose line is not recorded), for an editor gutter that shows real line numbers.
- */
-export function renderedLineNumbers(knowledge: Knowledge): (number | null)[] {
-  if (knowledge.kind === "absent") return [];
-  if (knowledge.kind === "full") return knowledge.text.split("\n").map((_, i) => i + 1);
-  const numbers: (number | null)[] = [];
-  let next = 1;
-  for (const block of knowledge.blocks) {
-    if (block.startLine > next) numbers.push(null);
-    block.lines.forEach((_, i) => numbers.push(block.startLine + i));
-    next = block.startLine + block.lines.length;
-  }
-  if (knowledge.blocks.length > 0) numbers.push(null);
-  for (const fragment of knowledge.loose) numbers.push(null, ...fragment.split("\n").map(() => null));
-  return numbers;
 }
 
 /** How much of the file is known, in words. */
