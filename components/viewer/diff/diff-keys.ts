@@ -1,0 +1,4 @@
+/** TanStack Query keys for the diff views, under the viewer's per-episode key so one invalidation covers both. */
+export const diffKeys = {
+  edits: (episodeId: number) => ["viewer", episodeId, "edits"] as const,
+};
