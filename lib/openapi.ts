@@ -231,6 +231,14 @@ export function openApiDocument() {
           responses: { "200": ok("{ steps, to }"), ...errors },
         },
       },
+      "/api/episodes/{id}/edits": {
+        get: {
+          summary: "How an episode's files changed: editor calls, their edits and answers, shell commands naming file changes, the final patch and a PR sample's files (for the diff views and the repo-state scrubber)",
+          ...viewer,
+          parameters: [idParameter],
+          responses: { "200": ok("{ edits: [{ stepIdx, part }], finalPatch, baseFiles, truncated }"), "404": errorRef, ...errors },
+        },
+      },
       "/api/episodes/{id}/search": {
         get: {
           summary: "Indexes of the steps containing q (case-insensitive), at most 1,000",

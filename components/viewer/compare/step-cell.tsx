@@ -1,13 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { stepPreview } from "./step-preview";
+import { partsText, stepPreview } from "./step-preview";
 import { useStep } from "./use-step-page";
 
 /** One side of an aligned row: the step's header (with a link into the episode) and the start of its text. */
 export function StepCell({ episodeId, idx }: { episodeId: number; idx: number }) {
   const { data: step, error } = useStep(episodeId, idx);
-  const preview = step ? stepPreview(step.text) : null;
+  const preview = step ? stepPreview(partsText(step.parts)) : null;
   return (
     <div role="cell" className="min-w-0 px-3 py-2">
       <div className="flex flex-wrap items-center gap-2 text-xs text-stone-600">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stepPreview } from "./step-preview";
+import { partsText, stepPreview } from "./step-preview";
 
 describe("stepPreview", () => {
   it("keeps short text whole", () => {
@@ -15,5 +15,19 @@ describe("stepPreview", () => {
     expect(stepPreview(many)).toEqual({ text: many.split("\n").slice(0, 12).join("\n"), isClipped: true });
     const long = "x".repeat(100_000);
     expect(stepPreview(long)).toEqual({ text: "x".repeat(1_500), isClipped: true });
+  });
+});
+
+describe("partsText", () => {
+  it("reads a step from its parts: commands, edits and texts in order", () => {
+    expect(
+      partsText([
+        { type: "reasoning", text: "look first" },
+        { type: "tool_call", name: "bash", arguments: { command: "ls -la" } },
+        { type: "tool_call", name: "finish", arguments: {} },
+        { type: "file_edit", path: "a.py", operation: "str_replace" },
+        { type: "observation", text: "" },
+      ]),
+    ).toBe("look first\n\nbash: ls -la\n\nfinish {}\n\nstr_replace a.py");
   });
 });

@@ -16,3 +16,23 @@ export function stepPreview(text: string): { text: string; isClipped: boolean } 
   const isClipped = preview.length < text.replace(ansi, "").length;
   return { text: preview, isClipped };
 }
+
+type PreviewPart =
+  | { type: "message" | "reasoning" | "observation"; text: string }
+  | { type: "tool_call"; name: string; arguments: Record<string, unknown> }
+  | { type: "file_edit"; path: string; operation: string };
+
+/** A step's readable text from its parts (the steps API sends parts, not the stored text). */
+export function partsText(parts: readonly PreviewPart[]): string {
+  return parts
+    .map((part) => {
+      if (part.type === "tool_call") {
+        const { command } = part.arguments;
+        return typeof command === "string" ? `${part.name}: ${command}` : `${part.name} ${JSON.stringify(part.arguments)}`;
+      }
+      if (part.type === "file_edit") return `${part.operation} ${part.path}`;
+      return part.text;
+    })
+    .filter((text) => text !== "")
+    .join("\n\n");
+}

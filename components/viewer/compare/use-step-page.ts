@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { readResponse } from "@/components/imports/api-response";
-import type { StepRow } from "@/lib/episodes/read-episode";
+import type { StepWindow } from "@/lib/viewer/read-steps";
 import { compareKeys } from "./compare-keys";
 
 /** Steps are fetched in pages of this many, so a screenful of rows costs one or two requests. */
@@ -14,7 +14,7 @@ export function useStep(episodeId: number, idx: number) {
   return useQuery({
     queryKey: compareKeys.steps(episodeId, from),
     queryFn: async () =>
-      readResponse<{ steps: StepRow[] }>(await fetch(`/api/episodes/${episodeId}/steps?from=${from}&limit=${STEP_PAGE}`), "Loading steps"),
+      readResponse<StepWindow>(await fetch(`/api/episodes/${episodeId}/steps?from=${from}&limit=${STEP_PAGE}`), "Loading steps"),
     staleTime: Infinity,
     select: (page) => page.steps.find((step) => step.idx === idx) ?? null,
   });

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { readResponse } from "@/components/imports/api-response";
-import type { StepRow } from "@/lib/episodes/read-episode";
+import type { StepWindow } from "@/lib/viewer/read-steps";
 import type { FileEditPart } from "@/lib/formats/episode";
 import { prKeys } from "./pr-keys";
 
@@ -17,12 +17,15 @@ export function usePrEdits(episodeId: number, stepCount: number) {
     staleTime: Infinity,
     queryFn: async () => {
       const edits: PrEdit[] = [];
-      for (let from = 0; from < stepCount; from += PAGE) {
+      // A window can end early (the server caps each answer's size): carry on from its `to`.
+      for (let from = 0; from < stepCount; ) {
         const response = await fetch(`/api/episodes/${episodeId}/steps?from=${from}&limit=${PAGE}`);
-        const { steps } = await readResponse<{ steps: StepRow[] }>(response, "Loading the edits");
+        const { steps, to } = await readResponse<StepWindow>(response, "Loading the edits");
         for (const step of steps) {
           for (const part of step.parts) if (part.type === "file_edit") edits.push({ stepIdx: step.idx, part });
         }
+        if (to <= from) break;
+        from = to;
       }
       return edits;
     },
