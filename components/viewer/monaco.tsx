@@ -7,7 +7,8 @@
  * no minimap, wrapped at the viewport, and nothing a trajectory contains is ever executed (Monaco
  * renders text into its own DOM).
  */
-import { DiffEditor, Editor, loader } from "@monaco-editor/react";
+import { DiffEditor, Editor, loader, type DiffOnMount } from "@monaco-editor/react";
+import { useLayoutEffect, useRef } from "react";
 
 loader.config({ paths: { vs: "/monaco/vs" } });
 
@@ -75,6 +76,33 @@ export function CodeView({ value, path, height = 320 }: { value: string; path?: 
   return <Editor height={height} language={languageOf(path)} value={value} options={{ ...readOnly, lineNumbers: "on" }} loading={loading} />;
 }
 
+type DiffEditorInstance = Parameters<DiffOnMount>[0];
+
+/**
+ * @monaco-editor/react 4.7 disposes a DiffEditor's two models before the widget, which Monaco
+ * 0.52+ reports as "TextModel got disposed before DiffEditorWidget model got reset"
+ * (suren-atoyan/monaco-react#647). So the wrapper keeps its models, and we detach them from the
+ * widget in a layout-effect cleanup — it runs before the library's own cleanup, while the widget
+ * is alive — and dispose them ourselves.
+ */
+function useDiffDisposal() {
+  const editor = useRef<DiffEditorInstance | null>(null);
+  useLayoutEffect(
+    () => () => {
+      const current = editor.current;
+      if (!current) return;
+      const model = current.getModel();
+      current.setModel(null);
+      model?.original.dispose();
+      model?.modified.dispose();
+    },
+    [],
+  );
+  return (mounted: DiffEditorInstance) => {
+    editor.current = mounted;
+  };
+}
+
 export function CodeDiff({
   original,
   modified,
@@ -88,8 +116,12 @@ export function CodeDiff({
   sideBySide?: boolean;
   height?: number | string;
 }) {
+  const onMount = useDiffDisposal();
   return (
     <DiffEditor
+      onMount={onMount}
+      keepCurrentOriginalModel
+      keepCurrentModifiedModel
       height={height}
       language={languageOf(path)}
       original={original}
