@@ -8,7 +8,7 @@
  */
 import { pool } from "@/lib/db";
 import { corpusIndex } from "@/lib/search/corpus/corpus-index";
-import { clearFacetCache, facetCounts } from "@/lib/search/facets";
+import { clearFacetCache, facetCounts, indexTotal } from "@/lib/search/facets";
 import { parseEpisodeFilter } from "@/lib/search/filter";
 import { findEpisodes } from "@/lib/search/find-episodes";
 import { findGroups, instanceModelMatrix } from "@/lib/search/groups";
@@ -85,6 +85,12 @@ async function main() {
   ];
   for (const [query, label] of single) rows.push(await measure(`list: ${label}`, list(query)));
   rows.push(await measure("list: three facets (model + exit + resolved)", list(`model=${encodeURIComponent(model)}&exit=submitted&resolved=false&sort=steps`)));
+  rows.push(
+    await measure("exact total alone, uncached (three facets; a list's first page pays it once per filter and corpus change)", () => {
+      clearFacetCache();
+      return indexTotal(parseEpisodeFilter(new URLSearchParams(`model=${encodeURIComponent(model)}&exit=submitted&resolved=false`)));
+    }),
+  );
   rows.push(await measure("list: used tool X (structural)", list("tool=python&sort=created")));
   rows.push(await measure("list: label (array facet)", list("label=tricky&sort=created")));
   rows.push(await measure("list: touched path glob tests/*.py", list("path=tests/*.py")));

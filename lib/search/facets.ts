@@ -84,11 +84,17 @@ const COUNTS_CACHE_SIZE = 16;
 export function clearFacetCache(): void {
   countsCache.clear();
   sqlOnlyCache.clear();
+  totalsCache.clear();
+}
+
+/** The filter's identity for caches: its canonical URL form, sort left out (counts ignore it). */
+function filterKey(filter: EpisodeFilter): string {
+  return toSearchParams({ ...filter, sort: "created", dir: "desc" }).toString();
 }
 
 export async function facetCounts(filter: EpisodeFilter): Promise<FacetCounts> {
   const store = await corpusIndex().current();
-  const key = toSearchParams({ ...filter, sort: "created", dir: "desc" }).toString();
+  const key = filterKey(filter);
   const cached = countsCache.get(key);
   if (cached?.version === store.version) return cached.counts;
   const counts = await computeFacetCounts(store, filter);
@@ -117,8 +123,20 @@ export async function matchedSlots(filter: EpisodeFilter): Promise<{ store: Corp
   return { store, slots: matchingSlots(store, compileFilter(store, filter, ids ? toSlots(store, ids) : null)) };
 }
 
-/** The exact number of episodes matching a filter without SQL-only clauses (callers check `needsSql`). */
+const totalsCache = new Map<string, { version: number; total: number }>();
+
+/**
+ * The exact number of episodes matching a filter without SQL-only clauses (callers check
+ * `needsSql`). Cached like the facet counts: every page of one list asks for the same total.
+ */
 export async function indexTotal(filter: EpisodeFilter): Promise<number> {
   const store = await corpusIndex().current();
-  return countMatches(store, compileFilter(store, filter, null));
+  const key = filterKey(filter);
+  const cached = totalsCache.get(key);
+  if (cached?.version === store.version) return cached.total;
+  const total = countMatches(store, compileFilter(store, filter, null));
+  totalsCache.delete(key);
+  totalsCache.set(key, { version: store.version, total });
+  if (totalsCache.size > COUNTS_CACHE_SIZE) totalsCache.delete(totalsCache.keys().next().value!);
+  return total;
 }
