@@ -12,6 +12,7 @@ import { compileFilter, countFacets, countMatches, matchingSlots, type SlotSet }
 import type { CorpusStore } from "./corpus/store";
 import { countedFacets } from "./facet-keys";
 import { toSearchParams, type EpisodeFilter } from "./filter";
+import type { EpisodeTotal } from "./count";
 import { histogramSchema } from "./histograms";
 import { filterToSql } from "./to-sql";
 
@@ -123,20 +124,26 @@ export async function matchedSlots(filter: EpisodeFilter): Promise<{ store: Corp
   return { store, slots: matchingSlots(store, compileFilter(store, filter, ids ? toSlots(store, ids) : null)) };
 }
 
-const totalsCache = new Map<string, { version: number; total: number }>();
+const totalsCache = new Map<string, { version: number; total: EpisodeTotal }>();
 
 /**
- * The exact number of episodes matching a filter without SQL-only clauses (callers check
- * `needsSql`). Cached like the facet counts: every page of one list asks for the same total.
+ * A list's total, cached like the facet counts (every page of one list asks for the same total):
+ * exact from the index, or — with full text, substring or path clauses — `countInSql`'s capped count.
  */
-export async function indexTotal(filter: EpisodeFilter): Promise<number> {
+export async function listTotal(filter: EpisodeFilter, countInSql: () => Promise<EpisodeTotal>): Promise<EpisodeTotal> {
   const store = await corpusIndex().current();
   const key = filterKey(filter);
   const cached = totalsCache.get(key);
   if (cached?.version === store.version) return cached.total;
-  const total = countMatches(store, compileFilter(store, filter, null));
+  const total = needsSql(filter) ? await countInSql() : { total: countMatches(store, compileFilter(store, filter, null)), isTotalEstimated: false };
   totalsCache.delete(key);
   totalsCache.set(key, { version: store.version, total });
   if (totalsCache.size > COUNTS_CACHE_SIZE) totalsCache.delete(totalsCache.keys().next().value!);
   return total;
+}
+
+/** The exact number of episodes matching a filter without SQL-only clauses (callers check `needsSql`). */
+export async function indexTotal(filter: EpisodeFilter): Promise<number> {
+  if (needsSql(filter)) throw new Error("indexTotal cannot evaluate full text, substring or path clauses");
+  return (await listTotal(filter, async () => ({ total: 0, isTotalEstimated: true }))).total;
 }

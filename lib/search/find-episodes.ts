@@ -6,7 +6,7 @@ import { z } from "zod";
 import { pool } from "@/lib/db";
 import { episodeKinds, exitStatusClasses } from "@/lib/formats/episode";
 import { countEpisodes, type EpisodeTotal } from "./count";
-import { indexTotal, needsSql } from "./facets";
+import { listTotal } from "./facets";
 import { episodeFilterParamsSchema, reviewStatuses, toEpisodeFilter, type EpisodeFilter, type SortKey } from "./filter";
 import { afterCursor, cursorAfter, orderBy, readCursor } from "./keyset";
 import { snippetsFor, type Snippet } from "./snippets";
@@ -77,9 +77,8 @@ const sortField = {
 } as const satisfies Record<SortKey, keyof EpisodeListItem>;
 
 /** Exact from the corpus index; with full text or a path (SQL-only clauses), counted in SQL up to a cap. */
-async function totalOf(filter: EpisodeFilter, where: string, params: unknown[]): Promise<EpisodeTotal> {
-  if (needsSql(filter)) return countEpisodes(where, params);
-  return { total: await indexTotal(filter), isTotalEstimated: false };
+function totalOf(filter: EpisodeFilter, where: string, params: unknown[]): Promise<EpisodeTotal> {
+  return listTotal(filter, () => countEpisodes(where, params));
 }
 
 /** The page query (one row more than `limit`, to know whether there is a next page). */
