@@ -14,6 +14,12 @@ export async function prepareE2e(sampleDir: string): Promise<Record<string, stri
     env[`E2E_${role.toUpperCase()}_EMAIL`] = user.email;
     env[`E2E_${role.toUpperCase()}_PASSWORD`] = user.password;
   }
+  // A review team: two annotators and a reviewer (the full review round).
+  for (const [name, role] of [["annotator1", "annotator"], ["annotator2", "annotator"], ["reviewer", "reviewer"]] as const) {
+    const user = await createUser({ email: `e2e-${name}-${run}@atelier.test`, role, password: `pw-${name}-${run}-secret` });
+    env[`E2E_${name.toUpperCase()}_EMAIL`] = user.email;
+    env[`E2E_${name.toUpperCase()}_PASSWORD`] = user.password;
+  }
   const sample = await loadSampleData(sampleDir, { force: true });
   if (sample?.status !== "committed") throw new Error(`Sample data did not import: ${JSON.stringify(sample?.errors.slice(0, 5))}`);
   return env;

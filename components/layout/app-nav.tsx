@@ -23,6 +23,11 @@ export function AppNav({ actorName, role }: { actorName: string; role: string })
               <NavLink href={section.href}>{section.label}</NavLink>
             </li>
           ))}
+          {role === "admin" && (
+            <li>
+              <NavLink href="/admin">Admin</NavLink>
+            </li>
+          )}
         </ul>
         <div className="ml-auto flex items-center gap-3 text-sm text-stone-600">
           <span>
