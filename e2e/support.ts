@@ -4,6 +4,9 @@ import { expect, type Page } from "@playwright/test";
 export const accounts = {
   admin: { email: process.env.E2E_ADMIN_EMAIL ?? "", password: process.env.E2E_ADMIN_PASSWORD ?? "" },
   viewer: { email: process.env.E2E_VIEWER_EMAIL ?? "", password: process.env.E2E_VIEWER_PASSWORD ?? "" },
+  annotator1: { email: process.env.E2E_ANNOTATOR1_EMAIL ?? "", password: process.env.E2E_ANNOTATOR1_PASSWORD ?? "" },
+  annotator2: { email: process.env.E2E_ANNOTATOR2_EMAIL ?? "", password: process.env.E2E_ANNOTATOR2_PASSWORD ?? "" },
+  reviewer: { email: process.env.E2E_REVIEWER_EMAIL ?? "", password: process.env.E2E_REVIEWER_PASSWORD ?? "" },
 };
 
 export async function signIn(page: Page, who: keyof typeof accounts, next = "/episodes") {
