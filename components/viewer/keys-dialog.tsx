@@ -3,7 +3,9 @@
 import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 
-const keys: [string, string][] = [
+export type KeyRow = [key: string, what: string];
+
+const keys: KeyRow[] = [
   ["j", "next step"],
   ["k", "previous step"],
   ["e", "expand or collapse the focused step"],
@@ -14,8 +16,20 @@ const keys: [string, string][] = [
   ["Esc", "close this dialog or leave the search box"],
 ];
 
-/** The keyboard reference, as a native modal dialog (focus trap and Escape from the browser). */
-export function KeysDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
+/** The viewer's keys with the review panel's: in a queue, n / p belong to the queue. */
+export function keyRows({ canReview, isInQueue }: { canReview: boolean; isInQueue: boolean }): KeyRow[] {
+  if (!canReview) return keys;
+  const review: KeyRow[] = [
+    ["0–9", "score the focused dimension of the review"],
+    ["a / r / c", "verdict: approve / reject / needs changes"],
+  ];
+  const moves = isInQueue ? keys.filter(([key]) => key !== "n" && key !== "p") : keys;
+  const queue: KeyRow[] = isInQueue ? [["n", "next item in the queue (after submitting)"]] : [];
+  return [...moves.slice(0, -1), ...review, ...queue, moves[moves.length - 1]];
+}
+
+/** The keyboard reference, as a native modal dialog (focus trap and Escape from the browser); `rows` replace the defaults. */
+export function KeysDialog({ isOpen, onClose, rows = keys }: { isOpen: boolean; onClose: () => void; rows?: KeyRow[] }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -35,7 +49,7 @@ export function KeysDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () =
       </h2>
       <table className="mt-3 w-full text-sm">
         <tbody>
-          {keys.map(([key, what]) => (
+          {rows.map(([key, what]) => (
             <tr key={key}>
               <td className="py-1 pr-4">
                 <kbd className="rounded border border-stone-300 bg-stone-50 px-1.5 font-mono text-xs">{key}</kbd>

@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useMemo } from "react";
+import { StepReviewBar } from "@/components/review/masks/step-review-bar";
 import type { ViewerStep } from "@/lib/viewer/read-steps";
 import { StepParts } from "../parts/step-parts";
 import { StepHeader } from "./step-header";
@@ -24,6 +25,7 @@ export const StepRow = memo(function StepRow({ episodeId, step, isExpanded, isLo
   return (
     <article aria-label={`Step ${step.idx}`} data-kind={testRun ? "test_run" : step.kind}>
       <StepHeader step={step} kind={testRun ? "test_run" : step.kind} testRun={testRun} isExpanded={isExpanded} onToggleExpand={toggle} onLoadFull={loadFull} isLoadingFull={isLoadingFull} />
+      <StepReviewBar idx={step.idx} />
       <div className="px-3 py-2">
         <StepParts
           parts={step.parts}
