@@ -4,7 +4,7 @@ import { disconnect } from "@/lib/db";
 import type { AuditPage } from "@/lib/review/history/schema";
 import type { ClaimResult, Queue } from "@/lib/review/queues/schema";
 import type { Rubric } from "@/lib/review/rubrics/schema";
-import { anonymous, call, sampleRubric, seedEpisodes, signIn, type Caller } from "@/lib/review/testing/fixtures";
+import { anonymous, call, sampleRubric, seedEpisodes, signInTeam, type Caller } from "@/lib/review/testing/fixtures";
 import { POST as postComment } from "../episodes/[id]/comments/route";
 import { POST as postJudgment } from "../episodes/[id]/review/judgments/route";
 import { POST as bulk } from "../episodes/bulk/route";
@@ -24,13 +24,7 @@ let batchId: number;
 let rubric: Rubric;
 
 beforeAll(async () => {
-  [admin, ann, bob, rev, viewer] = await Promise.all([
-    signIn("admin", "admin", run),
-    signIn("ann", "annotator", run),
-    signIn("bob", "annotator", run),
-    signIn("rev", "reviewer", run),
-    signIn("viewer", "viewer", run),
-  ]);
+  ({ admin, ann, bob, rev, viewer } = await signInTeam(run));
   ({ ids: episodes, batchId } = await seedEpisodes(`aud${run}`, 2));
   rubric = (await call<Rubric>(postRubric, admin, { method: "POST", body: sampleRubric(`Audit ${run}`) })).body;
 });

@@ -116,3 +116,15 @@ export function sampleRubric(name: string) {
     ],
   };
 }
+
+/** The usual cast: an admin, two annotators (ann, bob), a reviewer (rev) and a viewer, signed in. */
+export async function signInTeam(run: string): Promise<Record<"admin" | "ann" | "bob" | "rev" | "viewer", Caller>> {
+  const [admin, ann, bob, rev, viewer] = await Promise.all([
+    signIn("admin", "admin", run),
+    signIn("ann", "annotator", run),
+    signIn("bob", "annotator", run),
+    signIn("rev", "reviewer", run),
+    signIn("viewer", "viewer", run),
+  ]);
+  return { admin, ann, bob, rev, viewer };
+}

@@ -5,7 +5,7 @@ import { listAudit } from "@/lib/audit/record";
 import { disconnect, prisma } from "@/lib/db";
 import type { Judgment } from "@/lib/review/judgments/schema";
 import type { Rubric } from "@/lib/review/rubrics/schema";
-import { anonymous, call, sampleRubric, seedEpisodes, signIn, type Caller } from "@/lib/review/testing/fixtures";
+import { anonymous, call, sampleRubric, seedEpisodes, signInTeam, type Caller } from "@/lib/review/testing/fixtures";
 import { POST as postRubric } from "../../../rubrics/route";
 import { POST as bulk } from "../../bulk/route";
 import { POST as adjudicate } from "./adjudication/route";
@@ -24,13 +24,7 @@ let batchId: number;
 let rubric: Rubric;
 
 beforeAll(async () => {
-  [admin, ann, bob, rev, viewer] = await Promise.all([
-    signIn("admin", "admin", run),
-    signIn("ann", "annotator", run),
-    signIn("bob", "annotator", run),
-    signIn("rev", "reviewer", run),
-    signIn("viewer", "viewer", run),
-  ]);
+  ({ admin, ann, bob, rev, viewer } = await signInTeam(run));
   ({ ids: episodes, batchId } = await seedEpisodes(`jud${run}`, 8));
   rubric = (await call<Rubric>(postRubric, admin, { method: "POST", body: sampleRubric(`Judging ${run}`) })).body;
 });
