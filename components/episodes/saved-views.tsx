@@ -27,7 +27,10 @@ export function SavedViews({ query }: { query: string }) {
   const views = data?.items ?? [];
   const mine = views.filter((v) => v.isMine);
   const shared = views.filter((v) => !v.isMine);
-  const active = mine.find((v) => v.query === query) ?? shared.find((v) => v.query === query);
+  // Several views can hold the current filter: all are marked, the button names the newest of mine (else of the team's).
+  const newestFirst = (a: SavedView, b: SavedView) => b.id - a.id;
+  const matching = (items: SavedView[]) => items.filter((v) => v.query === query).sort(newestFirst);
+  const active = matching(mine)[0] ?? matching(shared)[0];
 
   const list = (title: string, items: SavedView[], empty: string) => (
     <section aria-label={title} className="space-y-1">
@@ -37,7 +40,7 @@ export function SavedViews({ query }: { query: string }) {
       ) : (
         <ul className="divide-y divide-stone-100 text-sm">
           {items.map((view) => (
-            <SavedViewItem key={view.id} view={view} isActive={view.id === active?.id} onNavigate={close} onDelete={setDeleting} onMessage={setMessage} />
+            <SavedViewItem key={view.id} view={view} isActive={view.query === query} onNavigate={close} onDelete={setDeleting} onMessage={setMessage} />
           ))}
         </ul>
       )}

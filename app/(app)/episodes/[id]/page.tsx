@@ -68,7 +68,8 @@ export default async function EpisodePage({ params, searchParams }: { params: Pr
     <article className="space-y-4">
       <EpisodeHeader episode={episode} list={list} />
       <StepReviewProvider episodeId={episode.id} canReview={canReview}>
-        <div className={canReview ? "grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]" : ""}>
+        {/* The panel sits beside the content only where diffs keep their width (2xl); narrower, it comes first. */}
+        <div className={canReview ? "grid items-start gap-6 2xl:grid-cols-[minmax(0,1fr)_24rem]" : ""}>
           <div className="min-w-0 space-y-4">
             <EpisodeTabs
               episodeId={episode.id}
@@ -81,7 +82,7 @@ export default async function EpisodePage({ params, searchParams }: { params: Pr
             {isHistory ? <EpisodeHistory episodeId={episode.id} /> : <TabPanel tab={tab} episode={episode} canReview={canReview} />}
           </div>
           {canReview && (
-            <aside className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+            <aside className="order-first 2xl:order-none 2xl:sticky 2xl:top-4 2xl:max-h-[calc(100vh-2rem)] 2xl:overflow-y-auto">
               <ReviewPanel key={`${episode.id}:${queue?.slotId ?? ""}`} episodeId={episode.id} queueId={queue?.queueId} slotId={queue?.slotId} />
             </aside>
           )}
