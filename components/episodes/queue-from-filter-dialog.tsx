@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { readResponse } from "@/components/imports/api-response";
+import { rubricKeys } from "@/components/review/pages/review-keys";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { Queue } from "@/lib/review/queues/schema";
 import type { RubricList } from "@/lib/review/rubrics/schema";
@@ -19,7 +20,7 @@ const field = "mt-1 block w-full rounded border border-stone-300 px-2 py-1";
 export function QueueFromFilterDialog({ query, onClose, onDone }: Props) {
   const count = useBulkCount(query);
   const rubrics = useQuery({
-    queryKey: ["rubrics", "list"],
+    queryKey: rubricKeys.list(),
     queryFn: async () => readResponse<RubricList>(await fetch("/api/rubrics"), "Loading rubrics"),
   });
   const [name, setName] = useState("");
