@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import { Button } from "@/components/ui/button";
 
 export type KeyRow = [key: string, what: string];
@@ -30,13 +30,7 @@ export function keyRows({ canReview, isInQueue }: { canReview: boolean; isInQueu
 
 /** The keyboard reference, as a native modal dialog (focus trap and Escape from the browser); `rows` replace the defaults. */
 export function KeysDialog({ isOpen, onClose, rows = keys }: { isOpen: boolean; onClose: () => void; rows?: KeyRow[] }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (isOpen && !dialog.open) dialog.showModal();
-    if (!isOpen && dialog.open) dialog.close();
-  }, [isOpen]);
+  const ref = useModalDialog(isOpen);
   return (
     <dialog
       ref={ref}
