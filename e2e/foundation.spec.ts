@@ -28,14 +28,14 @@ test("an admin signs in, browses the episode list and opens an episode", async (
   await expect(page.locator("#step-0")).toBeVisible();
 });
 
-test("navigation shows every section, and unbuilt ones say so plainly", async ({ page }) => {
+test("navigation shows every section, and a section beyond the role says so plainly", async ({ page }) => {
   await signIn(page, "viewer");
   const nav = page.getByRole("navigation", { name: "Main" });
   for (const section of ["Episodes", "Review", "Exports", "Imports", "Insights"]) {
     await expect(nav.getByRole("link", { name: section })).toBeVisible();
   }
   await nav.getByRole("link", { name: "Exports" }).click();
-  await expect(page.getByText("Not built yet.")).toBeVisible();
+  await expect(page.getByText("Exporting needs the reviewer role; you are viewer.")).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 });

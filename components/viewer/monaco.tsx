@@ -131,3 +131,45 @@ export function CodeDiff({
     />
   );
 }
+
+type JsonDefaults = { setDiagnosticsOptions(options: { validate: boolean; allowComments?: boolean; schemas: { uri: string; fileMatch: string[]; schema: unknown }[] }): void };
+
+/**
+ * An editable JSON document (export recipes), checked against a JSON Schema as you type. The
+ * schema only drives hints and squiggles; the caller validates with zod before using the value.
+ */
+export function JsonEditor({
+  value,
+  onChange,
+  schema,
+  path,
+  height = 480,
+  label,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  schema: unknown;
+  path: string;
+  height?: number | string;
+  label: string;
+}) {
+  return (
+    <div aria-label={label} role="group">
+      <Editor
+        height={height}
+        language="json"
+        path={path}
+        value={value}
+        onChange={(next) => onChange(next ?? "")}
+        beforeMount={(monaco) => {
+          // Monaco 0.57 exposes the JSON service at the top level; older builds under languages.
+          const holder = monaco as unknown as { json?: { jsonDefaults?: JsonDefaults }; languages: { json?: { jsonDefaults?: JsonDefaults } } };
+          const defaults = holder.json?.jsonDefaults ?? holder.languages.json?.jsonDefaults;
+          defaults?.setDiagnosticsOptions({ validate: true, schemas: [{ uri: `atelier://schemas/${path}`, fileMatch: [path], schema }] });
+        }}
+        options={{ minimap: { enabled: false }, scrollBeyondLastLine: false, automaticLayout: true, fontSize: 12, tabSize: 2, wordWrap: "on", contextmenu: false }}
+        loading={loading}
+      />
+    </div>
+  );
+}

@@ -29,7 +29,7 @@ export async function getJson<T>(url: string, action: string): Promise<T> {
   return readApi<T>(await fetch(url), action);
 }
 
-export async function sendJson<T>(url: string, method: "POST" | "PATCH", body: unknown, action: string): Promise<T> {
+export async function sendJson<T>(url: string, method: "POST" | "PATCH" | "PUT", body: unknown, action: string): Promise<T> {
   const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   return readApi<T>(response, action);
 }

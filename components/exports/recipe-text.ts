@@ -1,0 +1,29 @@
+/** The recipe editor's text → a checked recipe, with problems a person can act on. Pure. */
+import { recipeSchema, type Recipe } from "@/lib/export/recipe/schema";
+
+export type RecipeCheck = { recipe: Recipe; problems: [] } | { recipe: null; problems: string[] };
+
+/** JSON.parse reports an offset; people want a line and column. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return `line ${line}, column ${offset - before.lastIndexOf("\n")}`;
+}
+
+export function checkRecipeText(text: string): RecipeCheck {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const offset = /position (\d+)/.exec(message)?.[1];
+    return { recipe: null, problems: [`Not valid JSON${offset ? ` at ${lineAndColumn(text, Number(offset))}` : ""}: ${message}`] };
+  }
+  const parsed = recipeSchema.safeParse(json);
+  if (parsed.success) return { recipe: parsed.data, problems: [] };
+  return { recipe: null, problems: parsed.error.issues.map((issue) => `${issue.path.length ? issue.path.join(".") : "recipe"}: ${issue.message}`) };
+}
+
+export function recipeText(recipe: unknown): string {
+  return `${JSON.stringify(recipe, null, 2)}\n`;
+}
