@@ -55,7 +55,8 @@ function tokensOf(copies: readonly Copy[], tokens: ReadonlyMap<number, number>):
   return copies.reduce((sum, c) => sum + (tokens.get(c.episodeId) ?? 0), 0);
 }
 
-function checkShares(components: readonly ComponentInput[]): number {
+/** Σ shares, refused at 1 or more: the other components would have to bring nothing or less. */
+export function checkShares(components: readonly { weight: ComponentWeight }[]): number {
   const shares = components.flatMap((c) => ("share" in c.weight ? [c.weight.share] : []));
   const sum = shares.reduce((a, b) => a + b, 0);
   if (sum >= 1 - 1e-9) {
