@@ -139,7 +139,8 @@ describe("planExport", () => {
     const progress: PlanProgress[] = [];
     const first = await planExport(both(), { onProgress: (p) => progress.push(p) });
     expect(await planExport(both())).toEqual(first);
-    expect(progress.map((p) => p.phase)).toEqual(["scan", "scan", "dedup", "split", "sample", "order"]);
+    expect(progress.map((p) => p.phase)).toEqual(["scan", "scan", "scan", "scan", "dedup", "split", "sample", "order"]);
+    expect(progress[1]).toEqual({ phase: "scan", component: 0, name: "alpha", scanned: 10, total: 10, matched: 11 });
     const reseeded = await planExport(recipe(both().components, { seed: 12 }));
     expect(reseeded.entries.map((e) => e.episodeId)).not.toEqual(first.entries.map((e) => e.episodeId));
   });

@@ -14,7 +14,8 @@ import type { ScannedComponent, ScannedEpisode } from "./assemble";
 
 type Queryable = Pick<pg.PoolClient, "query">;
 
-export type ScanProgress = { phase: "scan"; component: number; name: string; scanned: number; matched: number };
+/** `scanned` of `total` episodes that meet the review-status requirement; `matched` counts every status. */
+export type ScanProgress = { phase: "scan"; component: number; name: string; scanned: number; total: number; matched: number };
 
 export type ScanContext = {
   client: Queryable;
@@ -52,18 +53,24 @@ async function loadKeys(ctx: ScanContext, ids: number[]): Promise<void> {
 
 export async function scanComponent(ctx: ScanContext, component: RecipeComponent, index: number, filter: EpisodeFilter, query: string): Promise<ScannedComponent> {
   const { where, params } = filterToSql(filter);
-  const count = await ctx.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM episodes e WHERE ${where}`, params);
-  const matched = count.rows[0].n;
-  const dropped = { review_status: 0, over_max_tokens: 0, decontaminated: 0 };
-  const episodes: ScannedEpisode[] = [];
   const statuses = bind(params, component.reviewStatus);
+  const required = `e.review_status = ANY(${statuses}::"ReviewStatus"[])`;
+  const counts = await ctx.client.query<{ matched: number; total: number }>(
+    `SELECT count(*)::int AS matched, (count(*) FILTER (WHERE ${required}))::int AS total FROM episodes e WHERE ${where}`,
+    params,
+  );
+  const { matched, total } = counts.rows[0];
+  const dropped = { review_status: matched - total, over_max_tokens: 0, decontaminated: 0 };
+  const episodes: ScannedEpisode[] = [];
+  const report = (scanned: number) => ctx.onProgress?.({ phase: "scan", component: index, name: component.name, scanned, total, matched });
   let scanned = 0;
   let after = 0;
+  report(0);
   for (;;) {
     ctx.signal?.throwIfAborted();
     const batchParams = [...params];
     const sql = `SELECT e.id, e.repo, e.instance_id AS "instanceId", e.token_count AS "tokenCount" FROM episodes e
-      WHERE (${where}) AND e.review_status = ANY(${statuses}::"ReviewStatus"[]) AND e.id > ${bind(batchParams, after)}
+      WHERE (${where}) AND ${required} AND e.id > ${bind(batchParams, after)}
       ORDER BY e.id LIMIT ${bind(batchParams, BATCH)}`;
     const { rows } = await ctx.client.query<Row>(sql, batchParams);
     if (rows.length === 0) break;
@@ -86,9 +93,8 @@ export async function scanComponent(ctx: ScanContext, component: RecipeComponent
     episodes.push(...survivors);
     scanned += rows.length;
     after = rows[rows.length - 1].id;
-    ctx.onProgress?.({ phase: "scan", component: index, name: component.name, scanned, matched });
+    report(scanned);
     if (rows.length < BATCH) break;
   }
-  dropped.review_status = matched - scanned;
   return { name: component.name, filter: query, weight: component.weight, matched, dropped, episodes };
 }
