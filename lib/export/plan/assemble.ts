@@ -36,7 +36,7 @@ export type AssemblePhase = "dedup" | "split" | "sample" | "order";
 
 const noKeys: ContentKeys = { exactKey: null, signature: null };
 
-export function emptyDrops(): Record<DropReason, number> {
+function emptyDrops(): Record<DropReason, number> {
   return { review_status: 0, over_max_tokens: 0, decontaminated: 0, exact_duplicate: 0, near_duplicate: 0, not_sampled: 0 };
 }
 
