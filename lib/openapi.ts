@@ -11,6 +11,7 @@ import { episodeFilterParamsSchema } from "@/lib/search/filter";
 import { episodeListSchema, pageSchema } from "@/lib/search/find-episodes";
 import { groupListParamsSchema, instanceModelMatrixSchema, matrixParamsSchema, rolloutGroupListSchema } from "@/lib/search/groups";
 import { insightsSchema } from "@/lib/insights/insights";
+import { exportPreviewRequestSchema, PREVIEW_PAIR_LIMIT } from "@/lib/export/plan/preview";
 import { bulkActionResultSchema, bulkActionSchema, bulkPreviewResultSchema, bulkPreviewSchema } from "@/lib/bulk/schema";
 import { commentCreateSchema, commentDeletedSchema, commentListSchema, commentPatchSchema, commentSchema } from "@/lib/review/comments/schema";
 import { conflictListSchema, conflictQuerySchema, queueAgreementSchema } from "@/lib/review/consensus/schema";
@@ -190,6 +191,14 @@ export function openApiDocument() {
           ...viewer,
           requestBody: body(bulkActionSchema),
           responses: { "200": ok("Applied", jsonSchema(bulkActionResultSchema)), "409": errorRef, ...errors },
+        },
+      },
+      "/api/exports/preview": {
+        post: {
+          summary: `What a recipe would export, without writing it: per component the resolved filter, matched, selected episodes, entries, tokens, truncations, drops by reason and share; duplicate pairs (first ${PREVIEW_PAIR_LIMIT} of each kind, plus exactTotal and nearTotal); decontamination counts per list; train / validation sizes; totals. 404 for a missing saved view; role reviewer`,
+          ...viewer,
+          requestBody: body(exportPreviewRequestSchema),
+          responses: { "200": ok("{ report }"), "404": errorRef, ...errors },
         },
       },
       "/api/insights": {
