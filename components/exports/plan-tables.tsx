@@ -76,12 +76,16 @@ export function PlanTables({ report }: { report: PlanReport }) {
   );
 }
 
+/** The preview caps the pair lists and gives totals; a finished export's report has them all. */
+type Totals = { exactTotal?: number; nearTotal?: number };
+
 function DuplicateList({ report }: { report: PlanReport }) {
+  const { exactTotal = report.dedup.exact.length, nearTotal = report.dedup.near.length } = report.dedup as Totals;
   const pairs = [...report.dedup.exact.map((p) => ({ ...p, kind: "exact" })), ...report.dedup.near.map((p) => ({ ...p, kind: "near" }))];
   return (
     <div className="rounded border border-stone-200 bg-white p-3" aria-label="Duplicates">
       <p className="mb-1 font-medium">
-        Duplicates removed: {report.dedup.exact.length.toLocaleString()} exact, {report.dedup.near.length.toLocaleString()} near
+        Duplicates removed: {exactTotal.toLocaleString()} exact, {nearTotal.toLocaleString()} near
       </p>
       <ul className="max-h-40 overflow-auto">
         {pairs.slice(0, 50).map((pair) => (

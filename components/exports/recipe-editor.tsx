@@ -8,7 +8,7 @@ import { JsonEditor } from "@/components/viewer/monaco";
 import { recipeSchema } from "@/lib/export/recipe/schema";
 import type { SavedRecipe } from "@/lib/export/recipes/schema";
 import { RecipePreview } from "./recipe-preview";
-import { checkRecipeText, recipeText } from "./recipe-text";
+import { checkRecipeText, recipeText } from "@/lib/export/recipe/recipe-text";
 import { usePreview, useSaveRecipe } from "./use-recipes";
 import { useStartExport } from "./use-exports";
 

@@ -5,6 +5,7 @@
  * caller's to read.
  */
 import fs from "node:fs";
+import path from "node:path";
 import { InvalidInputError } from "@/lib/errors";
 import type { DecontaminationList } from "../recipe/schema";
 import type { ResolvedList } from "./decontaminate";
@@ -46,4 +47,21 @@ export function readListFile(file: string): string[] {
 /** Each list's entries and file lines together; `read` is replaceable for tests. */
 export function resolveDecontaminationLists(lists: readonly DecontaminationList[], read: (file: string) => string[] = readListFile): ResolvedList[] {
   return lists.map((list) => ({ name: list.name, entries: [...(list.entries ?? []), ...(list.file ? read(list.file) : [])] }));
+}
+
+export function listsDir(): string {
+  return path.resolve(process.env.ATELIER_LISTS_DIR ?? path.join(process.cwd(), "data", "lists"));
+}
+
+/**
+ * The server's reader: a recipe sent over HTTP may only name list files inside ATELIER_LISTS_DIR
+ * (default ./data/lists; relative names resolve there), so a reviewer cannot make the server read
+ * any file it can. The CLI reads the path as given, like any command-line tool.
+ */
+export function readConfinedListFile(file: string): string[] {
+  const root = listsDir();
+  const resolved = path.resolve(root, file);
+  if (resolved !== root && !resolved.startsWith(root + path.sep))
+    throw new InvalidInputError(`Decontamination list ${file} is outside the lists directory (${root}); put the file there or run the export from the CLI.`);
+  return readListFile(resolved);
 }

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { recipeSchema, type Recipe } from "../recipe/schema";
 import type { PlanReport } from "../types";
+import { readConfinedListFile } from "./decontamination-file";
 import { planExport, type PlanOptions } from "./plan-export";
 
 export const PREVIEW_PAIR_LIMIT = 200;
@@ -19,7 +20,8 @@ export function capReportPairs(report: PlanReport, limit = PREVIEW_PAIR_LIMIT): 
   return { ...report, dedup: { exact: exact.slice(0, limit), near: near.slice(0, limit), exactTotal: exact.length, nearTotal: near.length } };
 }
 
+/** Over HTTP: list files are read only from the lists directory (see readConfinedListFile). */
 export async function previewExport(recipe: Recipe, options: Pick<PlanOptions, "actor" | "signal"> = {}): Promise<{ report: PreviewReport }> {
-  const plan = await planExport(recipe, options);
+  const plan = await planExport(recipe, { ...options, readListFile: readConfinedListFile });
   return { report: capReportPairs(plan.report) };
 }

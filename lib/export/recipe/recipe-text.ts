@@ -1,5 +1,5 @@
-/** The recipe editor's text → a checked recipe, with problems a person can act on. Pure. */
-import { recipeSchema, type Recipe } from "@/lib/export/recipe/schema";
+/** A recipe as text (the editor, a CLI file) → a checked recipe, with problems a person can act on. Pure. */
+import { recipeSchema, type Recipe } from "./schema";
 
 export type RecipeCheck = { recipe: Recipe; problems: [] } | { recipe: null; problems: string[] };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exampleRecipeInput } from "@/lib/export/recipe/example";
+import { exampleRecipeInput } from "./example";
 import { checkRecipeText, recipeText } from "./recipe-text";
 
 describe("checkRecipeText", () => {
