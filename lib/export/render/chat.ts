@@ -22,7 +22,7 @@ export function renderChat(episode: ExportEpisode, entry: EntryInfo, options: Re
   const fit = fitToBudget(
     {
       steps: items.map((item) => item.step),
-      unitTokens,
+      unitTokens: () => unitTokens,
       totalTokens: unitTokens.reduce((a, b) => a + b, 0),
       isValidEnd: (end) => isValidChatEnd(messages, end),
       hasAssistant: (end) => hasAssistantMessage(messages, end),

@@ -18,7 +18,7 @@
  * `<|edit|> OP PATH` line is part of what the model writes), and the final patch unless a
  * curator kept any assistant step out of training (context or drop).
  */
-import type { FileEditPart, PullRequest } from "@/lib/formats/episode";
+import { pullRequestSchema, type FileEditPart, type PullRequest } from "@/lib/formats/episode";
 import type { ExportEpisode } from "../types";
 import { rawArguments, type ExportStep } from "./chat-messages";
 import { thinkBlock, xmlCall, type TemplateOutput, type TextSegment } from "./text-segments";
@@ -38,7 +38,7 @@ export const PR_LINEAR_DELIMITERS = {
 const d = PR_LINEAR_DELIMITERS;
 
 export function prLinear(episode: ExportEpisode): TemplateOutput {
-  const pr = episode.pullRequest as PullRequest | null;
+  const pr = pullRequestSchema.nullable().catch(null).parse(episode.pullRequest ?? null);
   const assistantSteps = episode.steps.filter((s) => s.role === "assistant");
   const diffsAreEdits = !assistantSteps.some((s) => s.parts.some((p) => p.type === "file_edit" || p.type === "tool_call"));
   let commitIndex = 0;

@@ -23,6 +23,7 @@ import { renderChat } from "./chat";
 import { chatMessages, type MessageItem } from "./chat-messages";
 import { loadExportEpisodes } from "./load-episodes";
 import type { ChatMessage } from "./record";
+import { renderText } from "./text";
 import { xmlRollout } from "./xml-rollout";
 
 afterAll(() => disconnect());
@@ -94,6 +95,17 @@ describe.skipIf(!hasFixtures)("round trip: every fixture → database → chat r
         }
       });
       expect(result.record.meta.tokens, where).toBeGreaterThan(0);
+    }
+  });
+
+  it("renders byte-identical records when loaded and rendered again", async () => {
+    const again = await loadExportEpisodes(cases.map((c) => c.episode.id), { useProposedMasks: false });
+    const entry = { id: "x", component: "all", split: "train" as const, copy: 0 };
+    const options = { tokenizer: defaultTokenCounter, budget: { maxTokens: 8000, overLimit: "truncate" as const } };
+    for (const c of cases) {
+      const first = JSON.stringify([renderChat(c.episode, entry, options), renderText(c.episode, entry, { ...options, template: "auto" })]);
+      const second = JSON.stringify([renderChat(again.get(c.episode.id)!, entry, options), renderText(again.get(c.episode.id)!, entry, { ...options, template: "auto" })]);
+      expect(second === first, `${c.file}#${c.index}`).toBe(true);
     }
   });
 

@@ -26,7 +26,7 @@ export function renderText(episode: ExportEpisode, entry: EntryInfo, options: Re
   const fit = fitToBudget(
     {
       steps: body.map((segment) => segment.step ?? -1),
-      unitTokens: body.map((segment) => count(segment.text)),
+      unitTokens: () => body.map((segment) => count(segment.text)),
       totalTokens: count(whole.text),
       isValidEnd: output.isValidEnd,
       hasAssistant: (end) => body.slice(0, end).some((segment) => segment.isAssistant),

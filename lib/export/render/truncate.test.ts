@@ -76,7 +76,7 @@ describe("fitToBudget", () => {
     const fit = fitToBudget(
       {
         steps: [0, 1, 2],
-        unitTokens: [5, 5, 5],
+        unitTokens: () => [5, 5, 5],
         totalTokens: 15,
         isValidEnd: () => true,
         hasAssistant: () => true,

@@ -17,8 +17,8 @@ export type Fit = { end: number; tokens: number; truncatedAtStep: number | null 
 
 export type FitInput = {
   steps: readonly number[];
-  /** Tokens of each unit (for text, an estimate: `exactTokens` has the last word). */
-  unitTokens: readonly number[];
+  /** Tokens of each unit (for text, an estimate: `exactTokens` has the last word); asked only to cut. */
+  unitTokens(): readonly number[];
   /** Tokens of the whole record as rendered, when nothing is cut. */
   totalTokens: number;
   isValidEnd(end: number): boolean;
@@ -32,7 +32,7 @@ export function fitToBudget(input: FitInput, budget: Budget): Fit | null {
   if (maxTokens === undefined || input.totalTokens <= maxTokens) return { end: input.steps.length, tokens: input.totalTokens, truncatedAtStep: null };
   if (budget.overLimit === "drop") return null;
   const prefix = [0];
-  for (const tokens of input.unitTokens) prefix.push(prefix[prefix.length - 1] + tokens);
+  for (const tokens of input.unitTokens()) prefix.push(prefix[prefix.length - 1] + tokens);
   for (let end = input.steps.length - 1; end > 0; end--) {
     if (input.steps[end] === input.steps[end - 1]) continue; // not a step boundary
     if (prefix[end] > maxTokens || !input.isValidEnd(end)) continue;
