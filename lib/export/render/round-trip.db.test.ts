@@ -8,6 +8,8 @@
  * the source is compared after that same replacement; nothing else may differ.
  */
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnect, pool } from "@/lib/db";
 import { editFromToolCall } from "@/lib/formats/edits";
@@ -15,6 +17,9 @@ import type { NormalizedEpisode, StepPart } from "@/lib/formats/episode";
 import { parseXmlFunctionCalls } from "@/lib/formats/xml-calls";
 import { importFiles } from "@/lib/ingest/import-files";
 import { jsonText, toRows } from "@/lib/ingest/to-rows";
+import type { PrEdit } from "@/lib/formats/pr-sample";
+import { generatePrSample } from "@/lib/sample/pr-sample";
+import { createRng } from "@/lib/sample/random";
 import { computeQuality, defaultTokenCounter } from "@/lib/quality";
 import { fixturePath, fixturesDir, hasFixtures } from "@/lib/testing/fixtures";
 import { parseFixture } from "@/lib/testing/parse-fixture";
@@ -132,6 +137,65 @@ describe.skipIf(!hasFixtures)("round trip: every fixture → database → chat r
     expect(calls).toBeGreaterThan(300);
   });
 });
+
+describe("round trip: pull-request samples → database → chat and pr-linear records", () => {
+  it("carries the issue, pull request, every file snapshot with its path, every edit and commit", async () => {
+    const rng = createRng("render-round-trip");
+    const samples = Array.from({ length: 4 }, () => generatePrSample(rng));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "atelier-render-pr-"));
+    const file = path.join(dir, "pr-samples.jsonl");
+    fs.writeFileSync(file, samples.map((sample) => JSON.stringify(sample)).join("\n") + "\n");
+    const summary = await importFiles([{ path: file }], { source: "cli" });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(summary.invalid).toBe(0);
+    const rows = await pool.query<{ id: number; instance_id: string }>(`SELECT id, instance_id FROM episodes WHERE source_format = 'atelier-pr' AND instance_id = ANY($1)`, [samples.map((s) => s.id)]);
+    const loaded = await loadExportEpisodes(rows.rows.map((r) => r.id), { useProposedMasks: false });
+    const entry = { id: "pr", component: "all", split: "train" as const, copy: 0 };
+    const options = { tokenizer: defaultTokenCounter, budget: { overLimit: "drop" as const } };
+    for (const sample of samples) {
+      const episode = loaded.get(rows.rows.find((r) => r.instance_id === sample.id)!.id)!;
+      const chat = renderChat(episode, entry, options);
+      const text = renderText(episode, entry, { ...options, template: "auto" });
+      if ("dropped" in chat || "dropped" in text) throw new Error("dropped");
+      const contents = chat.record.messages.map((m) => m.content);
+      if (sample.issue) expect(contents.some((c) => c.includes(sample.issue!.title) && c.includes(sample.issue!.body))).toBe(true);
+      expect(contents.some((c) => c.includes(sample.pull_request.title))).toBe(true);
+      for (const f of sample.files) {
+        expect(contents).toContain(`File: ${f.path}\n\n${f.content}`);
+        expect(text.record.text).toContain(`<|file path=${f.path}|>\n${f.content}`);
+      }
+      const calls = chat.record.messages.flatMap((m) => m.tool_calls ?? []).map((c) => JSON.parse(c.function.arguments));
+      expect(calls).toHaveLength(sample.edits.length);
+      sample.edits.forEach((edit, n) => {
+        expect(calls[n]).toEqual(editorArguments(edit));
+        expect(text.record.text).toContain(`<|edit|> ${edit.op} ${edit.path}`);
+      });
+      for (const commit of sample.commits) {
+        expect(contents).toContain(commit.message);
+        expect(text.record.text).toContain(`<|commit ${commit.sha}|>\n${commit.message}`);
+      }
+      expect(text.record.meta.template).toBe("pr-linear");
+      expect(text.record.text).toContain(`Base commit: ${sample.base_commit}`);
+    }
+  });
+});
+
+/** The editor call an atelier-pr edit operation is exported as (edit-call.ts). */
+function editorArguments(edit: PrEdit): Record<string, unknown> {
+  const base = { command: edit.op, path: edit.path };
+  switch (edit.op) {
+    case "str_replace":
+      return { ...base, old_str: edit.old, new_str: edit.new };
+    case "insert":
+      return { ...base, insert_line: edit.line, new_str: edit.text };
+    case "create":
+      return { ...base, file_text: edit.content };
+    case "rename":
+      return { ...base, new_path: edit.new_path };
+    case "delete":
+      return base;
+  }
+}
 
 function checkAssistant(step: string, parts: StepPart[], item: MessageItem | undefined, toolNames: Set<string>): ChatMessage {
   expect(item?.message.role, step).toBe("assistant");
