@@ -61,5 +61,6 @@ export type ExportEpisode = {
   testPatch: string | null;
   /** Typed by pullRequestSchema (lib/formats/episode) when present. */
   pullRequest: unknown;
-  steps: { idx: number; role: StepRole; parts: StepPart[]; mask: TrainingMask }[];
+  /** `meta`: the step's source extras (e.g. atelier-pr `section`, `path`, `sha`), when it has any. */
+  steps: { idx: number; role: StepRole; parts: StepPart[]; mask: TrainingMask; meta?: Record<string, unknown> }[];
 };

@@ -1,0 +1,134 @@
+/**
+ * Steps -> OpenAI-style messages, each remembering the step it came from (truncation cuts at
+ * step boundaries; the text templates are written from the same messages).
+ *
+ * - An assistant step is one assistant message: message parts -> `content`, reasoning parts ->
+ *   `reasoning_content`, tool calls -> `tool_calls` (the source's id, else `call_<step>_<n>`).
+ *   File edits its calls made are those calls; an edit no call of the step made becomes a
+ *   synthesized editor call (edit-call.ts). Weight 1 when the step's mask is train, else 0.
+ * - An observation answering a call of the assistant turn just before (by id, else the first
+ *   unanswered call) is a `tool` message with `tool_call_id` and `name`. An observation with no
+ *   such call (none, another turn's, already answered) is a `user` message, so no tool message is
+ *   ever orphaned; an atelier-pr file snapshot is prefixed `File: <path>`.
+ * - Other steps' text is a system (system steps) or user message (user, environment, tool).
+ * - File edits recorded on a tool step (OpenHands' diff of what the call did) are the result of
+ *   the call already rendered and are not repeated.
+ * - Mask drop omits the step. The results of a dropped assistant turn's calls are left out too
+ *   (counted in `droppedToolResults`); a dropped result leaves its call unanswered.
+ */
+import { canonicalJson } from "@/lib/quality/fingerprint";
+import type { ObservationPart, StepPart, ToolCallPart } from "@/lib/formats/episode";
+import type { ExportEpisode } from "../types";
+import { EDIT_TOOL_NAME, editCallArguments } from "./edit-call";
+import type { ChatMessage, ChatToolCall } from "./record";
+
+export type ExportStep = ExportEpisode["steps"][number];
+
+/**
+ * A rendered message, its step, whether it carries an observation, and its calls' arguments as
+ * objects (null for a call whose source arguments were not a JSON object).
+ */
+export type MessageItem = { step: number; message: ChatMessage; isObservation: boolean; callArguments: (Record<string, unknown> | null)[] };
+
+export type ChatMessages = { items: MessageItem[]; droppedSteps: number; droppedToolResults: number };
+
+type OpenCall = { id: string; name: string; answered: boolean };
+type OpenTurn = { dropped: boolean; calls: OpenCall[] };
+
+const separator = "\n\n";
+
+export function chatMessages(episode: Pick<ExportEpisode, "steps">): ChatMessages {
+  const items: MessageItem[] = [];
+  let droppedSteps = 0;
+  let droppedToolResults = 0;
+  let turn: OpenTurn | null = null;
+
+  for (const step of episode.steps) {
+    const isDropped = step.mask === "drop";
+    if (isDropped) droppedSteps++;
+    const hasCalls = step.parts.some((p) => p.type === "tool_call");
+    if (step.role === "assistant" || hasCalls) {
+      const item = assistantItem(step);
+      const calls = item.message.tool_calls ?? [];
+      if (!isDropped) items.push(item);
+      if (calls.length > 0) turn = { dropped: isDropped, calls: calls.map((c) => ({ id: c.id, name: c.function.name, answered: false })) };
+      else if (!isDropped) turn = null;
+      for (const part of step.parts) if (part.type === "observation" && !isDropped) answer(part, step);
+      continue;
+    }
+    let text: string[] = [];
+    const flushText = () => {
+      if (text.length === 0) return;
+      items.push(plain(step, step.role === "system" ? "system" : "user", text.join(separator), false));
+      text = [];
+      turn = null;
+    };
+    for (const part of step.parts) {
+      if (part.type === "message" || part.type === "reasoning") text.push(part.text);
+      else if (part.type === "observation") {
+        if (isDropped) continue;
+        flushText();
+        answer(part, step);
+      }
+    }
+    if (!isDropped) flushText();
+  }
+  return { items, droppedSteps, droppedToolResults };
+
+  function answer(part: ObservationPart, step: ExportStep): void {
+    const call = linkedCall(turn, part);
+    if (call && turn?.dropped) {
+      call.answered = true;
+      droppedToolResults++;
+      return;
+    }
+    if (call) {
+      call.answered = true;
+      const message: ChatMessage = { role: "tool", content: part.text, tool_call_id: call.id, name: call.name, weight: 0 };
+      items.push({ step: step.idx, message, isObservation: true, callArguments: [] });
+      return;
+    }
+    const path = step.meta?.section === "file" && typeof step.meta.path === "string" ? step.meta.path : null;
+    items.push(plain(step, "user", path === null ? part.text : `File: ${path}${separator}${part.text}`, true));
+    turn = null;
+  }
+}
+
+function linkedCall(turn: OpenTurn | null, part: ObservationPart): OpenCall | undefined {
+  if (!turn) return undefined;
+  if (part.toolCallId) return turn.calls.find((c) => c.id === part.toolCallId && !c.answered);
+  return turn.calls.find((c) => !c.answered);
+}
+
+function plain(step: ExportStep, role: "system" | "user", content: string, isObservation: boolean): MessageItem {
+  return { step: step.idx, message: { role, content, weight: 0 }, isObservation, callArguments: [] };
+}
+
+function assistantItem(step: ExportStep): MessageItem {
+  const texts = (type: StepPart["type"]) => step.parts.flatMap((p) => (p.type === type && "text" in p ? [p.text] : []));
+  const calls: { name: string; id?: string; args: Record<string, unknown>; raw?: string }[] = [];
+  for (const part of step.parts) if (part.type === "tool_call") calls.push({ name: part.name, id: part.id, args: part.arguments, raw: rawArguments(part) });
+  if (calls.length === 0)
+    for (const part of step.parts) if (part.type === "file_edit") calls.push({ name: EDIT_TOOL_NAME, args: editCallArguments(part) });
+  const reasoning = texts("reasoning");
+  const toolCalls: ChatToolCall[] = calls.map((call, n) => ({
+    id: call.id ?? `call_${step.idx}_${n}`,
+    type: "function",
+    function: { name: call.name, arguments: call.raw ?? canonicalJson(call.args) },
+  }));
+  const message: ChatMessage = {
+    role: "assistant",
+    content: texts("message").join(separator),
+    ...(reasoning.length > 0 ? { reasoning_content: reasoning.join(separator) } : {}),
+    ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
+    weight: step.role === "assistant" && step.mask === "train" ? 1 : 0,
+  };
+  return { step: step.idx, message, isObservation: false, callArguments: calls.map((c) => (c.raw === undefined ? c.args : null)) };
+}
+
+/** A call whose source arguments were not a JSON object keeps them exactly as the source wrote them. */
+export function rawArguments(part: ToolCallPart): string | undefined {
+  if (part.parseError === undefined || !("raw" in part.arguments)) return undefined;
+  const raw = part.arguments.raw;
+  return typeof raw === "string" ? raw : JSON.stringify(raw);
+}

@@ -1,0 +1,52 @@
+/**
+ * An episode as a chat record: its messages (chat-messages.ts), the tools they call
+ * (chat-tools.ts) and the meta the manifest and trainers filter on, fitted to the budget
+ * (truncate.ts). Tokens are counted over what a trainer feeds the model from the messages:
+ * content, reasoning_content, and each call's name and arguments.
+ */
+import type { TokenCounter } from "@/lib/quality";
+import type { ExportEpisode } from "../types";
+import { chatMessages } from "./chat-messages";
+import { inferTools } from "./chat-tools";
+import { recordMeta, type ChatMessage, type ChatRecord, type EntryInfo } from "./record";
+import { fitToBudget, hasAssistantMessage, isValidChatEnd, type Budget } from "./truncate";
+
+export type Rendered<R> = { record: R; tokens: number; truncatedAtStep: number | null } | { dropped: "over_max_tokens" };
+
+export type RenderOptions = { tokenizer: TokenCounter; budget: Budget };
+
+export function renderChat(episode: ExportEpisode, entry: EntryInfo, options: RenderOptions): Rendered<ChatRecord> {
+  const { items, droppedSteps, droppedToolResults } = chatMessages(episode);
+  const messages = items.map((item) => item.message);
+  const unitTokens = messages.map((message) => messageTokens(message, options.tokenizer));
+  const fit = fitToBudget(
+    {
+      steps: items.map((item) => item.step),
+      unitTokens: () => unitTokens,
+      totalTokens: unitTokens.reduce((a, b) => a + b, 0),
+      isValidEnd: (end) => isValidChatEnd(messages, end),
+      hasAssistant: (end) => hasAssistantMessage(messages, end),
+    },
+    options.budget,
+  );
+  if (!fit) return { dropped: "over_max_tokens" };
+  const kept = items.slice(0, fit.end);
+  const meta = recordMeta(episode, entry, {
+    style: "chat",
+    template: null,
+    tokenizer: options.tokenizer.name,
+    tokens: fit.tokens,
+    truncatedAtStep: fit.truncatedAtStep,
+    droppedSteps,
+    droppedToolResults,
+  });
+  const record: ChatRecord = { id: entry.id, messages: kept.map((item) => item.message), tools: inferTools(kept), meta };
+  return { record, tokens: fit.tokens, truncatedAtStep: fit.truncatedAtStep };
+}
+
+export function messageTokens(message: ChatMessage, tokenizer: TokenCounter): number {
+  let n = tokenizer.count(message.content);
+  if (message.reasoning_content) n += tokenizer.count(message.reasoning_content);
+  for (const call of message.tool_calls ?? []) n += tokenizer.count(call.function.name) + tokenizer.count(call.function.arguments);
+  return n;
+}
