@@ -12,5 +12,9 @@ export function partialShardPath(split: Split, index: number, format: ShardForma
 
 /** `data/train-00000-of-00003.jsonl`, what `datasets` and the Hub expect. */
 export function finalShardPath(split: Split, index: number, total: number, format: ShardFormat): string {
-  return `data/${split}-${pad(index)}-of-${pad(total)}.${format}`;
+  return `${finalShardPrefix(split, index)}${pad(total)}.${format}`;
+}
+
+export function finalShardPrefix(split: Split, index: number): string {
+  return `data/${split}-${pad(index)}-of-`;
 }

@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
-import { ShardWriter, type FinishedShard } from "./shard-writer";
+import type { FinishedShard } from "./finished-shard";
+import { ShardWriter } from "./shard-writer";
 import type { ChatParquetRow } from "./parquet";
 
 let dir: string;

@@ -9,25 +9,8 @@ import path from "node:path";
 import type { PlanEntry, Split } from "@/lib/export/types";
 import type { ParquetStyle } from "./parquet";
 import { openJsonlSink, openParquetSink, type RecordSink } from "./record-sink";
+import type { FinishedShard, ShardEntry } from "./finished-shard";
 import { partialShardPath, type ShardFormat } from "./shard-names";
-
-/** episode id, component index, copy: the plan entry a record came from. */
-export type ShardEntry = [episodeId: number, component: number, copy: number];
-
-export type FinishedShard = {
-  split: Split;
-  index: number;
-  format: ShardFormat;
-  /** Relative to the output dir, under its temporary name. */
-  partialPath: string;
-  records: number;
-  tokens: number;
-  /** Tokens per recipe component, by component index. */
-  tokensByComponent: number[];
-  bytes: number;
-  sha256: string;
-  entries: ShardEntry[];
-};
 
 export type ShardWriterOptions = {
   outDir: string;
@@ -65,6 +48,11 @@ export class ShardWriter {
     this.tokensByComponent[entry.component] += tokens;
     this.entries.push([entry.episodeId, entry.component, entry.copy]);
     return sink.size >= this.options.shardBytes ? this.finish() : null;
+  }
+
+  /** Bytes of the shard being written (for progress). */
+  get openBytes(): number {
+    return this.sink?.size ?? 0;
   }
 
   /** Closes the last shard of the split (if it holds anything). */
