@@ -44,9 +44,9 @@ export async function runExport<T, R>(options: RunExportOptions<T, R>): Promise<
   if (!plan) {
     onProgress?.({ phase: "planning", done: 0, total: 0, bytes: 0 });
     const made = await deps.planExport(recipe);
-    signal?.throwIfAborted();
     await savePlan(outDir, key, made);
     plan = { ...made, key };
+    signal?.throwIfAborted();
   }
   const checkpoint = (await loadCheckpoint(outDir)) ?? { key, position: 0, shards: [], tally: emptyTally(recipe.components.length) };
   await checkShardsOnDisk(outDir, checkpoint.shards);
