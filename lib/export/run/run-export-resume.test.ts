@@ -56,7 +56,8 @@ describe.each(["jsonl", "parquet"] as const)("runExport cancel and resume (%s)",
         if (p.phase === "writing") expect(fs.existsSync(path.join(outDir, "manifest.json"))).toBe(false);
       },
     });
-    expect(progress[0].done).toBeGreaterThan(checkpoint.position);
+    expect(progress[0]).toMatchObject({ phase: "writing", done: checkpoint.position, total: 150 });
+    expect(progress[1].done).toBeGreaterThan(checkpoint.position);
     expect(progress.at(-1)).toMatchObject({ phase: "finalizing", done: 150, total: 150 });
 
     const a = filesOf(path.join(root, "whole"));

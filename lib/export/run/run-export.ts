@@ -52,9 +52,11 @@ export async function runExport<T, R>(options: RunExportOptions<T, R>): Promise<
   await checkShardsOnDisk(outDir, checkpoint.shards);
   const order = writeOrder(plan.entries);
   const tokenizer = await deps.exportTokenizer(recipe.tokenizer);
+  const shardBytes = () => checkpoint.shards.reduce((n, s) => n + s.bytes, 0);
+  onProgress?.({ phase: "writing", done: checkpoint.position, total: order.length, bytes: shardBytes() });
   await writeEntries({ outDir, recipe, entries: plan.entries, order, checkpoint, tokenizer, deps, signal, onProgress });
   signal?.throwIfAborted();
-  onProgress?.({ phase: "finalizing", done: order.length, total: order.length, bytes: checkpoint.shards.reduce((n, s) => n + s.bytes, 0) });
+  onProgress?.({ phase: "finalizing", done: order.length, total: order.length, bytes: shardBytes() });
   return finalizeExport({ outDir, recipe, recipeVersionId, report: plan.report, checkpoint });
 }
 
