@@ -32,16 +32,13 @@ const savedPlanSchema = z.object({
 
 export async function savePlan(outDir: string, key: string, plan: Plan): Promise<void> {
   const { entries } = plan;
-  await writeJsonAtomic(planFile(outDir), {
-    key,
-    report: plan.report,
-    entries: {
-      episodeId: entries.map((e) => e.episodeId),
-      component: entries.map((e) => e.component),
-      copy: entries.map((e) => e.copy),
-      split: entries.map((e) => e.split[0]).join(""),
-    },
-  });
+  const columns = {
+    episodeId: entries.map((e) => e.episodeId),
+    component: entries.map((e) => e.component),
+    copy: entries.map((e) => e.copy),
+    split: entries.map((e) => e.split[0]).join(""),
+  };
+  await writeJsonAtomic(planFile(outDir), { key, report: plan.report, entries: columns }, "compact");
 }
 
 export async function loadPlan(outDir: string): Promise<(Plan & { key: string }) | null> {
@@ -61,7 +58,7 @@ export const checkpointSchema = z.object({
 });
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 
-export const saveCheckpoint = (outDir: string, checkpoint: Checkpoint) => writeJsonAtomic(checkpointFile(outDir), checkpoint);
+export const saveCheckpoint = (outDir: string, checkpoint: Checkpoint) => writeJsonAtomic(checkpointFile(outDir), checkpoint, "compact");
 export const loadCheckpoint = (outDir: string) => readJsonFile(checkpointFile(outDir), checkpointSchema);
 
 /** Plan indices in write order: each split's entries in plan order, train first. */

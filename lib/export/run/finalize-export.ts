@@ -21,8 +21,8 @@ export async function finalizeExport({ outDir, recipe, recipeVersionId, report, 
   }
   await removeStrayPartials(path.join(outDir, "data"));
   await writeFileAtomic(path.join(outDir, "README.md"), datasetCard(manifest));
-  await writeJsonAtomic(path.join(outDir, "report.json"), buildReport(manifest));
-  await writeJsonAtomic(path.join(outDir, "manifest.json"), manifest);
+  await writeJsonAtomic(path.join(outDir, "report.json"), buildReport(manifest), "readable");
+  await writeJsonAtomic(path.join(outDir, "manifest.json"), manifest, "readable");
   await fs.rm(path.join(outDir, partialDirName), { recursive: true, force: true });
   return manifest;
 }

@@ -8,8 +8,18 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
   await fs.rename(temporary, file);
 }
 
-export function writeJsonAtomic(file: string, value: unknown): Promise<void> {
-  return writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
+/** Internal state is compact (a plan of a million entries stays a few MB); files people read are indented. */
+export function writeJsonAtomic(file: string, value: unknown, style: "compact" | "readable"): Promise<void> {
+  return writeFileAtomic(file, `${style === "compact" ? JSON.stringify(value) : readableJson(value)}\n`);
+}
+
+/**
+ * Indented JSON with arrays of numbers on one line, so a shard's entries ([episode, component,
+ * copy]) take a line each rather than five. Only structural brackets are touched: a newline
+ * inside a JSON string is always escaped.
+ */
+export function readableJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/\[\n\s+(-?[\d.eE+-]+(?:,\n\s+-?[\d.eE+-]+)*)\n\s*\]/g, (_, items: string) => `[${items.split(/,\n\s+/).join(", ")}]`);
 }
 
 /** The parsed file, or null when it does not exist. */

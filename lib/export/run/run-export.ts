@@ -6,6 +6,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
+import { ZodError } from "zod";
 import { ConflictError } from "@/lib/errors";
 import { recipeSchema, type Recipe, type RecipeInput } from "@/lib/export/recipe/schema";
 import type { FinishedShard } from "@/lib/export/write/finished-shard";
@@ -33,7 +34,9 @@ export async function runExport<T, R>(options: RunExportOptions<T, R>): Promise<
   const recipe = recipeSchema.parse(options.recipe);
   const key = exportKey(recipe, recipeVersionId);
   await fs.mkdir(outDir, { recursive: true });
-  const finished = await readJsonFile(path.join(outDir, "manifest.json"), exportManifestSchema);
+  const finished = await readJsonFile(path.join(outDir, "manifest.json"), exportManifestSchema).catch((error) => {
+    throw error instanceof ZodError ? new ConflictError(`${outDir} holds a manifest.json that is not an Atelier export.`) : error;
+  });
   if (finished) return alreadyFinished(outDir, finished, key);
   const names = await fs.readdir(outDir);
   if (!names.includes(partialDirName) && names.length > 0) throw new ConflictError(`${outDir} is not empty and holds no export to resume.`);

@@ -28,8 +28,8 @@ function frontMatter(manifest: ExportManifest): string {
     `pretty_name: ${JSON.stringify(manifest.name)}`,
     "task_categories:\n- text-generation",
     "tags:\n- code\n- agents\n- trajectories\n- atelier",
-    "configs:\n- config_name: default\n  data_files:",
-    ...dataFiles,
+    // An export with no records has no files to configure.
+    ...(dataFiles.length ? ["configs:\n- config_name: default\n  data_files:", ...dataFiles] : []),
     "---",
   ].join("\n");
 }

@@ -82,7 +82,13 @@ describe("ShardWriter (Parquet)", () => {
       expect(shard.sha256).toBe(sha256(file));
       const bytes = fs.readFileSync(file);
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-      expect(parquetMetadata(buffer).created_by).toMatch(/^atelier version \d/);
+      const metadata = parquetMetadata(buffer);
+      expect(metadata.created_by).toMatch(/^atelier version \d/);
+      // The standard three-level LIST of structs (what pyarrow and DuckDB write and read).
+      const messages = metadata.schema.slice(metadata.schema.findIndex((e) => e.name === "messages"));
+      expect(messages.slice(0, 4).map((e) => [e.name, e.repetition_type, e.converted_type ?? null])).toEqual([
+        ["messages", "REQUIRED", "LIST"], ["list", "REPEATED", null], ["element", "REQUIRED", null], ["role", "REQUIRED", "UTF8"],
+      ]);
       rows.push(...(await parquetReadObjects({ file: buffer })));
     }
     expect(rows[0]).toEqual({ ...chatRow(1), id: 0n, episode_id: 1n, tokens: 1234n });
