@@ -44,6 +44,8 @@ export async function runExport<T, R>(options: RunExportOptions<T, R>): Promise<
 
   let plan = await loadPlan(outDir);
   if (plan && plan.key !== key) throw new ConflictError(`${outDir} holds an unfinished export of another recipe; finish it or choose another directory.`);
+  // A checkpoint only counts with the plan it was made from.
+  const saved = plan ? await loadCheckpoint(outDir) : null;
   if (!plan) {
     onProgress?.({ phase: "planning", done: 0, total: 0, bytes: 0 });
     const made = await deps.planExport(recipe);
@@ -51,7 +53,7 @@ export async function runExport<T, R>(options: RunExportOptions<T, R>): Promise<
     plan = { ...made, key };
     signal?.throwIfAborted();
   }
-  const checkpoint = (await loadCheckpoint(outDir)) ?? { key, position: 0, shards: [], tally: emptyTally(recipe.components.length) };
+  const checkpoint = saved ?? { key, position: 0, shards: [], tally: emptyTally(recipe.components.length) };
   await checkShardsOnDisk(outDir, checkpoint.shards);
   const order = writeOrder(plan.entries);
   const tokenizer = await deps.exportTokenizer(recipe.tokenizer);
