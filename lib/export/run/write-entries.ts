@@ -89,10 +89,16 @@ export async function writeEntries<T, R>(options: WriteEntriesOptions<T, R>): Pr
   async function writeEntry(entry: PlanEntry, episode: ExportEpisode | undefined, id: number) {
     const { tally } = checkpoint;
     // Deleted since the plan was made (a resume uses the saved plan).
-    if (!episode) return countDrop(tally, entry.component, "missing"), null;
+    if (!episode) {
+      countDrop(tally, entry.component, "missing");
+      return null;
+    }
     const component = recipe.components[entry.component];
     const result = await deps.renderEntry(episode, { recipe, tokenizer: options.tokenizer, component, split: entry.split, copy: entry.copy });
-    if ("dropped" in result) return countDrop(tally, entry.component, result.dropped), null;
+    if ("dropped" in result) {
+      countDrop(tally, entry.component, result.dropped);
+      return null;
+    }
     countRecord(tally, entry.component, result.truncatedAtStep !== null, pullRequestLicense(episode));
     const value = recipe.format.file === "parquet" ? { ...deps.toParquetRow(result.record), id } : result.record;
     return { value, tokens: result.tokens };
