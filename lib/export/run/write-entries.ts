@@ -1,0 +1,106 @@
+/**
+ * Renders and writes the planned entries from a checkpoint on: per split, in plan order, loading
+ * episodes a batch at a time (the next batch loads while this one renders), checkpointing after
+ * every finished shard. An abort stops before the next record and drops only the open shard.
+ */
+import type { Recipe } from "@/lib/export/recipe/schema";
+import { splits, type ExportEpisode, type PlanEntry } from "@/lib/export/types";
+import { ShardWriter } from "@/lib/export/write/shard-writer";
+import { countDrop, countRecord } from "@/lib/export/write/tally";
+import type { ExportDeps, ExportProgress } from "./deps";
+import { saveCheckpoint, type Checkpoint } from "./export-state";
+import { pullRequestLicense } from "./pull-request-license";
+
+export const episodeBatchSize = 100;
+
+export type WriteEntriesOptions<Tokenizer, ExportRecord> = {
+  outDir: string;
+  recipe: Recipe;
+  entries: PlanEntry[];
+  /** Plan indices in write order (see writeOrder). */
+  order: number[];
+  /** Updated in place and saved after every finished shard. */
+  checkpoint: Checkpoint;
+  tokenizer: Tokenizer;
+  deps: ExportDeps<Tokenizer, ExportRecord>;
+  signal?: AbortSignal;
+  onProgress?: (progress: ExportProgress) => void;
+};
+
+export async function writeEntries<T, R>(options: WriteEntriesOptions<T, R>): Promise<void> {
+  const { outDir, recipe, entries, order, checkpoint, deps, signal } = options;
+  const load = (from: number, to: number) => {
+    const ids = [...new Set(order.slice(from, to).map((i) => entries[i].episodeId))];
+    const loading = deps.loadExportEpisodes(ids, { useProposedMasks: recipe.format.useProposedMasks });
+    // A prefetch still pending when the run stops (abort, error) must not become an unhandled rejection.
+    loading.catch(() => undefined);
+    return loading;
+  };
+  const finishedBytes = () => checkpoint.shards.reduce((n, s) => n + s.bytes, 0);
+  let ordinal = checkpoint.shards.reduce((n, s) => n + s.records, 0);
+  const trainEntries = order.filter((i) => entries[i].split === "train").length;
+  const ranges = { train: [0, trainEntries], validation: [trainEntries, order.length] };
+
+  for (const split of splits) {
+    const start = Math.max(ranges[split][0], checkpoint.position);
+    const end = ranges[split][1];
+    if (start >= end) continue;
+    const writer = new ShardWriter({
+      outDir,
+      split,
+      format: recipe.format.file,
+      style: recipe.format.style,
+      shardBytes: recipe.format.shardMb * 1024 * 1024,
+      components: recipe.components.length,
+      firstIndex: checkpoint.shards.filter((s) => s.split === split).length,
+    });
+    const report = (done: number) => options.onProgress?.({ phase: "writing", done, total: order.length, bytes: finishedBytes() + writer.openBytes });
+    try {
+      let next = load(start, Math.min(end, start + episodeBatchSize));
+      for (let batchStart = start; batchStart < end; batchStart += episodeBatchSize) {
+        const batchEnd = Math.min(end, batchStart + episodeBatchSize);
+        const episodes = await next;
+        if (batchEnd < end) next = load(batchEnd, Math.min(end, batchEnd + episodeBatchSize));
+        for (let position = batchStart; position < batchEnd; position++) {
+          signal?.throwIfAborted();
+          const entry = entries[order[position]];
+          const written = await writeEntry(entry, episodes.get(entry.episodeId), ordinal);
+          if (written) ordinal += 1;
+          const shard = written ? await writer.write(written.value, entry, written.tokens) : null;
+          if (shard) {
+            checkpoint.shards.push(shard);
+            checkpoint.position = position + 1;
+            await saveCheckpoint(outDir, checkpoint);
+          }
+        }
+        report(batchEnd);
+      }
+      const last = await writer.end();
+      if (last) checkpoint.shards.push(last);
+      checkpoint.position = end;
+      await saveCheckpoint(outDir, checkpoint);
+    } catch (error) {
+      await writer.discard();
+      throw error;
+    }
+  }
+
+  /** Renders one entry and counts it; null when it is left out. */
+  async function writeEntry(entry: PlanEntry, episode: ExportEpisode | undefined, id: number) {
+    const { tally } = checkpoint;
+    // Deleted since the plan was made (a resume uses the saved plan).
+    if (!episode) {
+      countDrop(tally, entry.component, "missing");
+      return null;
+    }
+    const component = recipe.components[entry.component];
+    const result = await deps.renderEntry(episode, { recipe, tokenizer: options.tokenizer, component, split: entry.split, copy: entry.copy });
+    if ("dropped" in result) {
+      countDrop(tally, entry.component, result.dropped);
+      return null;
+    }
+    countRecord(tally, entry.component, result.truncatedAtStep !== null, pullRequestLicense(episode));
+    const value = recipe.format.file === "parquet" ? { ...deps.toParquetRow(result.record), id } : result.record;
+    return { value, tokens: result.tokens };
+  }
+}
