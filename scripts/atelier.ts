@@ -75,6 +75,22 @@ program
   .option("--force", "load even when episodes exist")
   .action((options) => run(async () => (await import("./commands/seed")).seedCommand(options)));
 
+program
+  .command("export")
+  .description("Export a training mixture from a recipe (JSON) into a directory; rerun to resume")
+  .option("--recipe <file>", "the recipe JSON (see --example-recipe)")
+  .option("--out <dir>", "output directory (Hugging Face dataset layout)")
+  .option("--json", "print the outcome as JSON")
+  .option("--example-recipe", "print the daVinci-style example recipe and exit")
+  .action(async (options) => {
+    if (options.exampleRecipe) process.exit((await import("./commands/export")).printExampleRecipe());
+    if (!options.recipe || !options.out) {
+      console.error("error: --recipe <file> and --out <dir> are required (or --example-recipe)");
+      process.exit(2);
+    }
+    await run(async () => (await import("./commands/export")).exportCommand(options));
+  });
+
 program.parseAsync().catch((error) => {
   console.error(error);
   process.exit(1);

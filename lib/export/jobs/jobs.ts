@@ -48,7 +48,9 @@ export function launchExportJob(id: number): void {
   const controller = new AbortController();
   controllers.set(id, controller);
   queue = queue
-    .then(() => runExportJob(id, controller.signal))
+    .then(async () => {
+      await runExportJob(id, controller.signal);
+    })
     .catch((error) => console.error(`[export] job ${id} crashed`, error))
     .finally(() => controllers.delete(id));
 }

@@ -1,22 +1,24 @@
 /** Runs one export job row through the export pipeline, writing progress and the outcome back to it. */
 import { pool } from "@/lib/db";
 import { recipeSchema } from "../recipe/schema";
-import { exportDeps } from "../run/deps";
-import { runExport, type ExportProgress } from "../run/run-export";
+import { atelierExportDeps } from "../run/atelier-deps";
+import type { ExportProgress } from "../run/deps";
+import { runExport } from "../run/run-export";
 import { summarize } from "./summary";
 
 const progressIntervalMs = 500;
 
 
 export async function runExportJob(id: number, signal: AbortSignal, onProgress?: (progress: ExportProgress) => void): Promise<"done" | "cancelled" | "failed"> {
-  const claimed = await pool.query<{ recipe: unknown; recipeVersionId: number | null; outDir: string }>(
+  const claimed = await pool.query<{ recipe: unknown; recipeVersionId: number | null; outDir: string; source: string }>(
     `UPDATE export_jobs SET status = 'running', worker_pid = $2, started_at = coalesce(started_at, now()), phase = 'planning'
      WHERE id = $1 AND status IN ('queued', 'running') AND NOT cancel_requested
-     RETURNING recipe, recipe_version_id AS "recipeVersionId", out_dir AS "outDir"`,
+     RETURNING recipe, recipe_version_id AS "recipeVersionId", out_dir AS "outDir", source`,
     [id, process.pid],
   );
   if (claimed.rows.length === 0) return "cancelled";
-  const { recipe, recipeVersionId, outDir } = claimed.rows[0];
+  const { recipe, recipeVersionId, outDir, source } = claimed.rows[0];
+  const deps = atelierExportDeps({ confined: source !== "cli" });
   const controller = new AbortController();
   signal.addEventListener("abort", () => controller.abort(), { once: true });
   let lastWrite = 0;
@@ -37,9 +39,9 @@ export async function runExportJob(id: number, signal: AbortSignal, onProgress?:
       .catch((error) => console.error(`[export] progress update for job ${id} failed`, error));
   };
   try {
-    const manifest = await runExport({ recipe: recipeSchema.parse(recipe), recipeVersionId, outDir, deps: exportDeps, signal: controller.signal, onProgress: report });
+    const manifest = await runExport({ recipe: recipeSchema.parse(recipe), recipeVersionId, outDir, deps, signal: controller.signal, onProgress: report });
     await writing;
-    const summary = summarize(manifest);
+    const summary = summarize(manifest, outDir);
     await pool.query(
       `UPDATE export_jobs SET status = 'done', phase = 'done', done = $2, total = $2, bytes = $3, summary = $4, finished_at = now(), cancel_requested = false WHERE id = $1`,
       [id, summary.records, summary.bytes, JSON.stringify(summary)],

@@ -49,19 +49,25 @@ export function resolveDecontaminationLists(lists: readonly DecontaminationList[
   return lists.map((list) => ({ name: list.name, entries: [...(list.entries ?? []), ...(list.file ? read(list.file) : [])] }));
 }
 
-export function listsDir(): string {
-  return path.resolve(process.env.ATELIER_LISTS_DIR ?? path.join(process.cwd(), "data", "lists"));
+/** Where files a recipe names (list files, tokenizer.json) must live when the recipe comes over HTTP. */
+export function recipeFilesDir(): string {
+  return path.resolve(process.env.ATELIER_RECIPE_FILES_DIR ?? path.join(process.cwd(), "data", "recipe-files"));
 }
 
 /**
- * The server's reader: a recipe sent over HTTP may only name list files inside ATELIER_LISTS_DIR
- * (default ./data/lists; relative names resolve there), so a reviewer cannot make the server read
- * any file it can. The CLI reads the path as given, like any command-line tool.
+ * A file a recipe sent over HTTP names, resolved inside ATELIER_RECIPE_FILES_DIR (default
+ * ./data/recipe-files; relative names resolve there), so a reviewer cannot make the server read any
+ * file it can. The CLI reads paths as given, like any command-line tool.
  */
-export function readConfinedListFile(file: string): string[] {
-  const root = listsDir();
+export function confinedRecipeFile(file: string, what: string): string {
+  const root = recipeFilesDir();
   const resolved = path.resolve(root, file);
   if (resolved !== root && !resolved.startsWith(root + path.sep))
-    throw new InvalidInputError(`Decontamination list ${file} is outside the lists directory (${root}); put the file there or run the export from the CLI.`);
-  return readListFile(resolved);
+    throw new InvalidInputError(`${what} ${file} is outside the recipe files directory (${root}); put the file there or run the export from the CLI.`);
+  return resolved;
+}
+
+/** The server's list reader (see confinedRecipeFile). */
+export function readConfinedListFile(file: string): string[] {
+  return readListFile(confinedRecipeFile(file, "Decontamination list"));
 }

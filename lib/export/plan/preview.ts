@@ -20,7 +20,7 @@ export function capReportPairs(report: PlanReport, limit = PREVIEW_PAIR_LIMIT): 
   return { ...report, dedup: { exact: exact.slice(0, limit), near: near.slice(0, limit), exactTotal: exact.length, nearTotal: near.length } };
 }
 
-/** Over HTTP: list files are read only from the lists directory (see readConfinedListFile). */
+/** Over HTTP: list files are read only from the recipe files directory (see confinedRecipeFile). */
 export async function previewExport(recipe: Recipe, options: Pick<PlanOptions, "actor" | "signal"> = {}): Promise<{ report: PreviewReport }> {
   const plan = await planExport(recipe, { ...options, readListFile: readConfinedListFile });
   return { report: capReportPairs(plan.report) };

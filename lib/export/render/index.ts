@@ -1,6 +1,6 @@
 /** The render stage's public surface, for the export orchestrator and writers. */
 export { EXPORT_LOAD_BATCH, iterateExportEpisodes, loadExportEpisodes, type LoadOptions } from "./load-episodes";
-export { chatParquetColumns, textParquetColumns, toParquetRow, type ChatParquetRow, type ParquetColumn, type TextParquetRow } from "./parquet-row";
+export { toParquetRow } from "./parquet-row";
 export type { ChatMessage, ChatRecord, ExportRecord, RecordMeta, TextRecord, ToolDefinition } from "./record";
 export { isChatRecord } from "./record";
 export { recordId, renderEntry, type RenderedEntry, type RenderEntryOptions } from "./render-entry";

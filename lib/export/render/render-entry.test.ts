@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { defaultTokenCounter } from "@/lib/quality";
 import { call, makeExportEpisode, output, text } from "@/lib/testing/make-export-episode";
 import { recipeSchema, type RecipeInput } from "../recipe/schema";
-import { chatParquetColumns, textParquetColumns, toParquetRow } from "./parquet-row";
+import { parquetColumnNames } from "@/lib/export/write/parquet";
+import { toParquetRow } from "./parquet-row";
 import type { ChatRecord, TextRecord } from "./record";
 import { renderEntry } from "./render-entry";
 
@@ -71,32 +72,30 @@ describe("renderEntry", () => {
 });
 
 describe("toParquetRow", () => {
-  it("flattens a chat record into the documented columns, calls and tools as JSON strings", () => {
+  it("fills exactly the writer's chat columns (the writer sets id), calls and tools as values for its JSON columns", () => {
     const result = renderEntry(episode, { recipe: recipe(), tokenizer: defaultTokenCounter, component: 0, split: "train", copy: 0 });
     if ("dropped" in result) throw new Error("dropped");
     const row = toParquetRow(result.record);
-    expect(Object.keys(row)).toEqual(chatParquetColumns.map((c) => c.name));
+    expect(Object.keys(row).sort()).toEqual(parquetColumnNames("chat").filter((name) => name !== "id").sort());
     if (!("messages" in row)) throw new Error("not a chat row");
     expect(row.messages[1]).toEqual({
       role: "assistant",
       content: "",
       reasoning_content: null,
-      tool_calls: '[{"id":"c1","type":"function","function":{"name":"bash","arguments":"{\\"command\\":\\"ls\\"}"}}]',
+      tool_calls: [{ id: "c1", type: "function", function: { name: "bash", arguments: '{"command":"ls"}' } }],
       tool_call_id: null,
       name: null,
       weight: 1,
     });
-    const messageFields = chatParquetColumns.find((c) => c.name === "messages");
-    expect(messageFields && "fields" in messageFields && messageFields.fields.map((f) => f.name)).toEqual(Object.keys(row.messages[0]));
-    expect(JSON.parse(row.tools)).toEqual((result.record as ChatRecord).tools);
+    expect(row.tools).toEqual((result.record as ChatRecord).tools);
   });
 
-  it("flattens a text record, spans as start/end structs", () => {
+  it("fills exactly the writer's text columns, spans as [start, end) pairs", () => {
     const result = renderEntry(episode, { recipe: recipe({ format: { style: "text" } }), tokenizer: defaultTokenCounter, component: 0, split: "train", copy: 0 });
     if ("dropped" in result) throw new Error("dropped");
     const row = toParquetRow(result.record);
-    expect(Object.keys(row)).toEqual(textParquetColumns.map((c) => c.name));
+    expect(Object.keys(row).sort()).toEqual(parquetColumnNames("text").filter((name) => name !== "id").sort());
     if (!("train_spans" in row)) throw new Error("not a text row");
-    expect(row.train_spans).toEqual((result.record as TextRecord).train_spans.map(([start, end]) => ({ start, end })));
+    expect(row.train_spans).toEqual((result.record as TextRecord).train_spans);
   });
 });

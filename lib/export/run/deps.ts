@@ -4,17 +4,18 @@
  * planExport (lib/export/plan), loadExportEpisodes, exportTokenizer, renderEntry, toParquetRow
  * (lib/export/render).
  */
-import type { Recipe, RecipeComponent } from "@/lib/export/recipe/schema";
+import type { Recipe } from "@/lib/export/recipe/schema";
 import type { ExportEpisode, Plan, Split } from "@/lib/export/types";
 import type { ParquetRow } from "@/lib/export/write/parquet";
 
-export type RenderContext<Tokenizer> = { recipe: Recipe; tokenizer: Tokenizer; component: RecipeComponent; split: Split; copy: number };
+/** `component` is the index into recipe.components (record ids name it). */
+export type RenderContext<Tokenizer> = { recipe: Recipe; tokenizer: Tokenizer; component: number; split: Split; copy: number };
 
 /** A record (and its tokens under the recipe tokenizer), or why the entry is left out (e.g. over max tokens). */
 export type RenderResult<ExportRecord> = { record: ExportRecord; tokens: number; truncatedAtStep: number | null } | { dropped: string };
 
 export type ExportDeps<Tokenizer, ExportRecord> = {
-  planExport(recipe: Recipe): Promise<Plan>;
+  planExport(recipe: Recipe, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }): Promise<Plan>;
   loadExportEpisodes(ids: number[], options: { useProposedMasks: boolean }): Promise<Map<number, ExportEpisode>>;
   exportTokenizer(config: Recipe["tokenizer"]): Tokenizer | Promise<Tokenizer>;
   renderEntry(episode: ExportEpisode, context: RenderContext<Tokenizer>): RenderResult<ExportRecord> | Promise<RenderResult<ExportRecord>>;

@@ -48,7 +48,7 @@ export async function runExport<T, R>(options: RunExportOptions<T, R>): Promise<
   const saved = plan ? await loadCheckpoint(outDir) : null;
   if (!plan) {
     onProgress?.({ phase: "planning", done: 0, total: 0, bytes: 0 });
-    const made = await deps.planExport(recipe);
+    const made = await deps.planExport(recipe, { signal, onProgress: (done, total) => onProgress?.({ phase: "planning", done, total, bytes: 0 }) });
     await savePlan(outDir, key, made);
     plan = { ...made, key };
     signal?.throwIfAborted();

@@ -93,8 +93,7 @@ export async function writeEntries<T, R>(options: WriteEntriesOptions<T, R>): Pr
       countDrop(tally, entry.component, "missing");
       return null;
     }
-    const component = recipe.components[entry.component];
-    const result = await deps.renderEntry(episode, { recipe, tokenizer: options.tokenizer, component, split: entry.split, copy: entry.copy });
+    const result = await deps.renderEntry(episode, { recipe, tokenizer: options.tokenizer, component: entry.component, split: entry.split, copy: entry.copy });
     if ("dropped" in result) {
       countDrop(tally, entry.component, result.dropped);
       return null;

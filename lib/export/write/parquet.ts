@@ -4,6 +4,7 @@
  * free-form parts (tool calls, tools, train spans) are JSON columns.
  */
 import type { SchemaElement } from "hyparquet";
+import type { RecordMeta } from "@/lib/export/render/record";
 import { appVersion } from "./app-version";
 
 export type ParquetMessage = {
@@ -14,25 +15,16 @@ export type ParquetMessage = {
   tool_calls: unknown[] | null;
   tool_call_id: string | null;
   name: string | null;
-  /** Loss weight of the message (0 = context only). */
+  /** Loss weight of the message (0 = context only, 1 = trained on). */
   weight: number | null;
 };
 
-/** What every row carries about where it came from. `id` is the record's ordinal in the export (the writer sets it). */
-export type ParquetMeta = {
-  episode_id: number;
-  component: string;
-  split: string;
-  copy: number;
-  kind: string;
-  source_format: string;
-  repo: string | null;
-  instance_id: string | null;
-  agent: string | null;
-  model: string | null;
-  resolved: boolean | null;
-  tokens: number;
-};
+/**
+ * What every row carries about where it came from: the record's meta (lib/export/render/record.ts),
+ * flattened, plus `record_id` (`<episode>-<component>-<copy>`). `id` is the record's ordinal in the
+ * export (the writer sets it).
+ */
+export type ParquetMeta = RecordMeta & { record_id: string };
 export type ChatParquetRow = ParquetMeta & { messages: ParquetMessage[]; tools: unknown[] | null };
 export type TextParquetRow = ParquetMeta & { text: string; train_spans: unknown };
 export type ParquetRow = ChatParquetRow | TextParquetRow;
@@ -45,6 +37,7 @@ const json = (name: string): SchemaElement => ({ name, type: "BYTE_ARRAY", conve
 
 const metaColumns: SchemaElement[] = [
   { name: "id", type: "INT64", repetition_type: required },
+  string("record_id", required),
   { name: "episode_id", type: "INT64", repetition_type: required },
   string("component", required),
   string("split", required),
@@ -56,7 +49,14 @@ const metaColumns: SchemaElement[] = [
   string("agent"),
   string("model"),
   { name: "resolved", type: "BOOLEAN", repetition_type: optional },
+  string("exit_status_class", required),
+  string("style", required),
+  string("template"),
+  string("tokenizer", required),
   { name: "tokens", type: "INT64", repetition_type: required },
+  { name: "truncated_at_step", type: "INT32", repetition_type: optional },
+  { name: "dropped_steps", type: "INT32", repetition_type: required },
+  { name: "dropped_tool_results", type: "INT32", repetition_type: required },
 ];
 
 const messageFields: SchemaElement[] = [

@@ -57,7 +57,7 @@ const message = (role: string, content: string | null, extra: Partial<ChatParque
 
 function chatRow(episodeId: number): ChatParquetRow & { id: number } {
   return {
-    id: episodeId - 1, episode_id: episodeId, component: "main", split: "train", copy: 0, kind: "environmental", source_format: "swe-agent",
+    id: episodeId - 1, record_id: `${episodeId}-0-0`, exit_status_class: "submitted", style: "chat", template: null, tokenizer: "o200k_base", truncated_at_step: null, dropped_steps: 0, dropped_tool_results: 0, episode_id: episodeId, component: "main", split: "train", copy: 0, kind: "environmental", source_format: "swe-agent",
     repo: episodeId % 2 ? "psf/requests" : null, instance_id: null, agent: "swe-agent", model: "gpt-4o", resolved: episodeId % 2 ? true : null, tokens: 1234,
     messages: [
       message("system", "You are a helpful agent ✓", { weight: 0 }),

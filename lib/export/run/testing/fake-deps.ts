@@ -6,6 +6,7 @@
 import type { RecipeInput } from "@/lib/export/recipe/schema";
 import type { ExportEpisode, Plan, PlanEntry, PlanReport } from "@/lib/export/types";
 import type { ChatParquetRow } from "@/lib/export/write/parquet";
+import type { Split } from "@/lib/export/types";
 import type { ExportDeps } from "../deps";
 
 export function fakeEpisode(id: number): ExportEpisode {
@@ -60,15 +61,16 @@ export function fakeDeps(hooks: { onRender?: (id: number) => void; missing?: num
       return new Map(ids.filter((id) => !hooks.missing?.includes(id)).map((id) => [id, fakeEpisode(id)]));
     },
     exportTokenizer: () => ({ name: "fake" }),
-    renderEntry: (episode, { component, split, copy }) => {
+    renderEntry: (episode, { recipe, component, split, copy }) => {
       hooks.onRender?.(episode.id);
       if (episode.id % 17 === 0) return { dropped: "over_max_tokens" };
       const messages = episode.steps.map((s) => ({ role: s.role, content: s.parts.map((p) => ("text" in p ? p.text : "")).join(""), weight: s.role === "assistant" ? 1 : 0 }));
-      const record = { episode_id: episode.id, component: component.name, split, copy, messages };
+      const record = { episode_id: episode.id, component: recipe.components[component].name, split, copy, messages };
       return { record, tokens: messages.reduce((n, m) => n + m.content.length, 0), truncatedAtStep: episode.id % 11 === 0 ? 1 : null };
     },
     toParquetRow: (record): ChatParquetRow => ({
-      episode_id: record.episode_id, component: record.component, split: record.split, copy: record.copy, kind: "environmental", source_format: "swe-agent",
+      record_id: `${record.episode_id}-0-${record.copy}`, exit_status_class: "submitted", style: "chat", template: null, tokenizer: "fake", truncated_at_step: null, dropped_steps: 0, dropped_tool_results: 0,
+      episode_id: record.episode_id, component: record.component, split: record.split as Split, copy: record.copy, kind: "environmental", source_format: "swe-agent",
       repo: null, instance_id: null, agent: null, model: null, resolved: null, tokens: record.messages.length,
       messages: record.messages.map((m) => ({ role: m.role, content: m.content, reasoning_content: null, tool_calls: null, tool_call_id: null, name: null, weight: m.weight })),
       tools: null,
