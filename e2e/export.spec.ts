@@ -2,13 +2,14 @@ import { createHash } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support";
 
-/** Replaces the recipe editor's whole text, as a person pasting a recipe would. */
+/** Replaces the recipe editor's whole text by pasting, as a person with a recipe file would. */
 async function setRecipeText(page: Page, text: string) {
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
   const editor = page.getByRole("group", { name: "Recipe JSON" });
   await editor.locator(".monaco-editor").click();
   await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(text);
+  await page.keyboard.press("ControlOrMeta+V");
 }
 
 const recipeName = `e2e mixture ${Date.now()}`;

@@ -69,7 +69,9 @@ async function main() {
   const args = process.argv.slice(2);
   const isE2eOnly = args.includes("--e2e-only");
   const specs = args.filter((a) => !a.startsWith("--"));
-  const baseEnv = { ATELIER_TEST_DATABASE_READY: "1", NEXT_TELEMETRY_DISABLED: "1" };
+  // Exports are written to a directory of this run's own, removed at the end.
+  const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), "atelier-test-exports-"));
+  const baseEnv = { ATELIER_TEST_DATABASE_READY: "1", NEXT_TELEMETRY_DISABLED: "1", ATELIER_EXPORT_DIR: exportDir };
 
   // Vitest and Playwright each get their own database, so the browser tests see exactly the
   // sample data they prepare, not what the integration tests imported.
@@ -97,6 +99,7 @@ async function main() {
     return withExitCode(playwrightCounts(playwrightReport), code);
   });
 
+  fs.rmSync(exportDir, { recursive: true, force: true });
   const passed = vitest.passed + playwright.passed;
   const failed = vitest.failed + playwright.failed;
   const skipped = vitest.skipped + playwright.skipped;

@@ -10,10 +10,6 @@ import { ExportProgress, ExportStatusBadge } from "./export-status";
 import { PlanTables } from "./plan-tables";
 import { useExportAction, useExportJob } from "./use-exports";
 
-function asPlanReport(report: unknown): PlanReport | null {
-  const plan = (report as { plan?: unknown } | null)?.plan ?? report;
-  return plan && typeof plan === "object" && "components" in plan ? (plan as PlanReport) : null;
-}
 
 /** One export: live progress, cancel / resume, the files (streamed downloads) and the report. */
 export function ExportDetail({ id, canRun }: { id: number; canRun: boolean }) {
@@ -21,7 +17,7 @@ export function ExportDetail({ id, canRun }: { id: number; canRun: boolean }) {
   const action = useExportAction(id);
   if (isPending) return <p className="text-stone-500">Loading the export…</p>;
   if (error) return <p role="alert" className="text-red-700">{error.message}</p>;
-  const report = asPlanReport(job.report);
+  const report = (job.summary?.plan ?? null) as PlanReport | null;
   const isActive = job.status === "queued" || job.status === "running";
   return (
     <div className="space-y-5">

@@ -8,7 +8,7 @@ import { JsonEditor } from "@/components/viewer/monaco";
 import { recipeSchema } from "@/lib/export/recipe/schema";
 import type { SavedRecipe } from "@/lib/export/recipes/schema";
 import { RecipePreview } from "./recipe-preview";
-import { checkRecipeText, recipeText } from "@/lib/export/recipe/recipe-text";
+import { checkRecipeText } from "@/lib/export/recipe/recipe-text";
 import { usePreview, useSaveRecipe } from "./use-recipes";
 import { useStartExport } from "./use-exports";
 
@@ -78,8 +78,4 @@ export function RecipeEditor({ saved, initialText }: { saved: SavedRecipe | null
       {preview.data && <RecipePreview report={preview.data.report} />}
     </div>
   );
-}
-
-export function initialRecipeText(saved: SavedRecipe | null, fallback: unknown): string {
-  return recipeText(saved ? saved.current.recipe : fallback);
 }

@@ -1,9 +1,10 @@
 /**
  * Export jobs: a row per run, written to a directory under ATELIER_EXPORT_DIR (default
- * ./data/exports/<id>). The server runs them one at a time in the background; progress lives in
+ * ./.atelier/exports/<id>-<random>). The server runs them one at a time in the background; progress lives in
  * the row so any process can poll it; cancel is a flag the runner reads at its next progress write;
  * a job left queued or running by a stopped server is resumed at the next start (instrumentation.ts).
  */
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { Actor } from "@/lib/auth/actor";
 import { actorUserId } from "@/lib/auth/actor";
@@ -19,7 +20,7 @@ import { runExportJob } from "./run-job";
 import type { ExportCreate, ExportJob } from "./schema";
 
 export function exportRoot(): string {
-  return path.resolve(process.env.ATELIER_EXPORT_DIR ?? path.join(process.cwd(), "data", "exports"));
+  return path.resolve(process.env.ATELIER_EXPORT_DIR ?? path.join(process.cwd(), ".atelier", "exports"));
 }
 
 /** Creates the job row; `outDir` defaults to a directory of its own under the export root. */
@@ -32,7 +33,8 @@ export async function createExportJob(actor: Actor | null, input: ExportCreate, 
       [version?.id ?? null, JSON.stringify(recipe), source, actor ? actorUserId(actor) : null],
     );
     const id = created.rows[0].id;
-    const dir = path.resolve(outDir ?? path.join(exportRoot(), String(id)));
+    // The random part keeps a reset database's job #1 from meeting an older #1's files.
+    const dir = path.resolve(outDir ?? path.join(exportRoot(), `${id}-${randomBytes(4).toString("hex")}`));
     await client.query(`UPDATE export_jobs SET out_dir = $2 WHERE id = $1`, [id, dir]);
     if (actor)
       await recordAudit(client, { actor, action: "export.start", targetType: "export", targetId: id, after: { recipeVersionId: version?.id ?? null, name: recipe.name, outDir: dir } });

@@ -1,14 +1,9 @@
-/** Reading export jobs for the API: the row plus, for a finished export, its report from disk. */
-import fs from "node:fs";
-import path from "node:path";
+/** Reading export jobs for the API. */
 import { pool } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { iso, personJson } from "@/lib/review/sql";
 import { recipeSchema } from "../recipe/schema";
 import type { ExportJob, ExportJobDetail, ExportJobList } from "./schema";
-
-/** report.json holds every duplicate pair; past this size the page links the file instead. */
-const maxInlineReportBytes = 5 * 1024 * 1024;
 
 const jobSelect = `SELECT j.id, j.status, j.phase, j.done, j.total, j.bytes::float8 AS bytes,
     coalesce(j.recipe->>'name', '') AS "recipeName",
@@ -31,17 +26,7 @@ export async function getExportJob(id: number): Promise<ExportJob & { recipe: un
   return result.rows[0];
 }
 
-function readReport(outDir: string): unknown {
-  const file = path.join(outDir, "report.json");
-  try {
-    if (fs.statSync(file).size > maxInlineReportBytes) return null;
-    return JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch {
-    return null;
-  }
-}
-
 export async function getExportJobDetail(id: number): Promise<ExportJobDetail> {
   const { recipeVersionId: _versionId, ...job } = await getExportJob(id);
-  return { ...job, recipe: recipeSchema.parse(job.recipe), report: job.status === "done" ? readReport(job.outDir) : null };
+  return { ...job, recipe: recipeSchema.parse(job.recipe) };
 }

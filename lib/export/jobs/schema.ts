@@ -22,6 +22,8 @@ export const exportSummarySchema = z.object({
   bytes: z.number().int(),
   splits: z.record(z.string(), z.object({ records: z.number().int(), tokens: z.number().int(), shards: z.number().int() })),
   files: z.array(exportFileSchema),
+  /** The plan report (PreviewReport: duplicate pairs capped, with totals). */
+  plan: z.unknown(),
 });
 export type ExportSummary = z.infer<typeof exportSummarySchema>;
 
@@ -48,11 +50,7 @@ export const exportJobSchema = z.object({
 });
 export type ExportJob = z.infer<typeof exportJobSchema>;
 
-export const exportJobDetailSchema = exportJobSchema.extend({
-  recipe: recipeSchema,
-  /** report.json of a finished export (plan report and render drops); null before. */
-  report: z.unknown().nullable(),
-});
+export const exportJobDetailSchema = exportJobSchema.extend({ recipe: recipeSchema });
 export type ExportJobDetail = z.infer<typeof exportJobDetailSchema>;
 
 export const exportJobListSchema = z.object({ items: z.array(exportJobSchema) });

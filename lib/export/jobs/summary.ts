@@ -1,6 +1,7 @@
 /** A finished export's manifest, cut down to what the history page and the API list show. */
 import fs from "node:fs";
 import path from "node:path";
+import { capReportPairs } from "../plan/preview";
 import type { ExportManifest } from "../write/manifest";
 import type { ExportFile, ExportSummary } from "./schema";
 
@@ -19,5 +20,7 @@ export function summarize(manifest: ExportManifest, outDir: string): ExportSumma
     bytes: files.reduce((n, f) => n + f.bytes, 0),
     splits,
     files,
+    // The plan's report with the first duplicate pairs (report.json has them all).
+    plan: capReportPairs(manifest.plan),
   };
 }

@@ -51,12 +51,12 @@ export function resolveDecontaminationLists(lists: readonly DecontaminationList[
 
 /** Where files a recipe names (list files, tokenizer.json) must live when the recipe comes over HTTP. */
 export function recipeFilesDir(): string {
-  return path.resolve(process.env.ATELIER_RECIPE_FILES_DIR ?? path.join(process.cwd(), "data", "recipe-files"));
+  return path.resolve(process.env.ATELIER_RECIPE_FILES_DIR ?? path.join(process.cwd(), ".atelier", "recipe-files"));
 }
 
 /**
  * A file a recipe sent over HTTP names, resolved inside ATELIER_RECIPE_FILES_DIR (default
- * ./data/recipe-files; relative names resolve there), so a reviewer cannot make the server read any
+ * ./.atelier/recipe-files; relative names resolve there), so a reviewer cannot make the server read any
  * file it can. The CLI reads paths as given, like any command-line tool.
  */
 export function confinedRecipeFile(file: string, what: string): string {

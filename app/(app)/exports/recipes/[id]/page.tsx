@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
-import { RecipeEditor, initialRecipeText } from "@/components/exports/recipe-editor";
+import { RecipeEditor } from "@/components/exports/recipe-editor";
+import { recipeText } from "@/lib/export/recipe/recipe-text";
 import { requirePageRole } from "@/lib/auth/permission";
 import { getRecipe } from "@/lib/export/recipes/recipes";
 import { NotFoundError } from "@/lib/errors";
@@ -18,7 +19,7 @@ export default async function RecipePage({ params }: { params: Promise<{ id: str
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{saved.name}</h1>
-      <RecipeEditor key={saved.current.id} saved={saved} initialText={initialRecipeText(saved, null)} />
+      <RecipeEditor key={saved.current.id} saved={saved} initialText={recipeText(saved.current.recipe)} />
     </section>
   );
 }

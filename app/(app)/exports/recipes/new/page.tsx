@@ -1,4 +1,5 @@
-import { RecipeEditor, initialRecipeText } from "@/components/exports/recipe-editor";
+import { RecipeEditor } from "@/components/exports/recipe-editor";
+import { recipeText } from "@/lib/export/recipe/recipe-text";
 import { requirePageRole } from "@/lib/auth/permission";
 import { exampleRecipeInput } from "@/lib/export/recipe/example";
 
@@ -10,7 +11,7 @@ export default async function NewRecipePage() {
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">New recipe</h1>
-      <RecipeEditor saved={null} initialText={initialRecipeText(null, exampleRecipeInput)} />
+      <RecipeEditor saved={null} initialText={recipeText(exampleRecipeInput)} />
     </section>
   );
 }
