@@ -17,7 +17,7 @@ export const queueKeys = {
 
 export const statsKeys = {
   all: ["annotator-stats"] as const,
-  period: (period: { from: string; to: string }) => [...statsKeys.all, period] as const,
+  list: (period: { from: string; to: string }, queue: number | null) => [...statsKeys.all, period, queue] as const,
 };
 
 export const auditKeys = {
