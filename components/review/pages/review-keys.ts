@@ -24,3 +24,8 @@ export const auditKeys = {
   all: ["audit"] as const,
   list: (query: Record<string, string | undefined>) => [...auditKeys.all, query] as const,
 };
+
+export const userKeys = {
+  all: ["users"] as const,
+  list: () => [...userKeys.all, "list"] as const,
+};
