@@ -1,5 +1,5 @@
 /**
- * Reading the corpus with some episodes' review withheld — blind review: lib/review/blind-list.ts
+ * Reading the corpus with some episodes' review withheld — blind review: lib/review/blind-redaction.ts
  * decides which episodes, for whom. Those episodes read as if nobody had judged them: review
  * status pending, no score, no review time, no annotators, and only the labels bulk actions added
  * (episodes.bulk_labels; the judgments' labels are what is withheld). Every reader applies the
