@@ -326,8 +326,19 @@ test("in a blind queue the second annotator sees the first one's judgment only a
   const others = reviewOf(bob).getByRole("region", { name: "Other judgments" });
   await expect(others.getByText("Hidden until you submit")).toBeVisible();
   await expect(others.getByText("Approve")).toHaveCount(0);
+  // Nor do the header, the list or its counts tell bob what ann's judgment made of the item.
+  const header = bob.locator("article header").first();
+  const listed = async () => (await (await bob.request.get(`/api/episodes?model=judge-${run}/blind`)).json()).items[0];
+  await expect(header).toContainText("review: pending");
+  await expect(header.getByText("minimal", { exact: true })).toHaveCount(0);
+  expect(await listed()).toMatchObject({ reviewStatus: "pending", score: null, labels: [] });
+  expect((await (await bob.request.get(`/api/episodes/facets?model=judge-${run}/blind&label=minimal`)).json()).total).toBe(0);
+  expect((await (await page.request.get(`/api/episodes/facets?model=judge-${run}/blind&label=minimal`)).json()).total).toBe(1);
   await judgeQuickly(bob, "r");
   await expect(others.getByText("Hidden until you submit")).toHaveCount(0);
   await expect(others.getByRole("listitem").filter({ hasText: "Approve" })).toContainText("judge-ann");
+  expect(await listed()).toMatchObject({ labels: ["minimal"], score: expect.any(Number) });
+  await bob.reload();
+  await expect(header.getByText("minimal", { exact: true })).toBeVisible();
   await bobContext.close();
 });

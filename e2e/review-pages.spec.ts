@@ -134,6 +134,26 @@ test("statistics and the audit trail render for an admin; viewers read queues wi
   const row = page.getByRole("table", { name: "Annotators in this period" }).getByRole("row", { name: new RegExp(accounts.admin.email) });
   await expect(row.getByRole("cell")).toHaveText([String(mine.submitted), /\d+ s|min|h/, /.*/, /.*/, String(mine.verdicts.approve), String(mine.verdicts.reject), String(mine.verdicts.needs_changes)]);
 
+  // One queue's statistics: the picker keeps the period; only that queue's judgments count.
+  const queueName = `Stats queue ${suffix}`;
+  const created = await page.request.post("/api/queues", { data: { name: queueName, rubricId, query: "source=mini-swe-agent", overlap: 1, isBlind: false } });
+  expect(created.status()).toBe(201);
+  const queueId = ((await created.json()) as { id: number }).id;
+  await page.reload();
+  await page.getByLabel("Queue", { exact: true }).selectOption({ label: queueName });
+  await expect(page).toHaveURL(new RegExp(`/review/stats\\?days=7&queue=${queueId}$`));
+  await expect(page.getByText("No judgments were submitted in this period in this queue.")).toBeVisible();
+  const claim = (await (await page.request.post(`/api/queues/${queueId}/next`)).json()) as { slot: { episodeId: number } };
+  const inQueue = await page.request.post(`/api/episodes/${claim.slot.episodeId}/review/judgments`, {
+    data: { rubricVersionId: current.id, queueId, scores: { ok: true }, verdict: "approve", reason: "Fine", submit: true },
+  });
+  expect(inQueue.status()).toBe(201);
+  await page.reload();
+  await expect(page.getByLabel("Queue", { exact: true })).toHaveValue(String(queueId));
+  await expect(row.getByRole("cell")).toHaveText(["1", /\d+ s|min|h/, /.*/, /.*/, "1", "0", "0"]);
+  await page.getByLabel("Period", { exact: true }).selectOption({ label: "Last 90 days" });
+  await expect(page).toHaveURL(new RegExp(`/review/stats\\?days=90&queue=${queueId}$`));
+
   // The audit trail: filtered to the rubric, read only.
   await page.goto("/admin/audit");
   await page.getByLabel("Target type").selectOption({ label: "Rubric" });
@@ -154,7 +174,20 @@ test("statistics and the audit trail render for an admin; viewers read queues wi
   await expect(submitted).toContainText(accounts.admin.email);
   await submitted.getByRole("button", { name: `Only events by ${accounts.admin.email}` }).click();
   await expect(page).toHaveURL(/actorId=/);
-  await expect(page.getByText(`Actor: ${accounts.admin.email}`)).toBeVisible();
+  const actor = page.getByLabel("Actor", { exact: true });
+  await expect(actor.locator("option:checked")).toContainText(accounts.admin.email);
+
+  // The actor picker lists every account; anyone, then the admin again, picked from it.
+  await actor.selectOption({ label: "Anyone" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).not.toHaveURL(/actorId=/);
+  const adminLabel = (await actor.locator("option", { hasText: accounts.admin.email }).textContent())!;
+  await expect(actor.locator("option", { hasText: accounts.viewer.email })).toHaveCount(1);
+  await actor.selectOption({ label: adminLabel });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/audit\\?targetType=episode&targetId=${episodeId}&actorId=`));
+  await expect(submitted).toHaveCount(1);
+  await expect(events.getByRole("row").filter({ hasNotText: accounts.admin.email })).toHaveCount(1);
 
   const viewerContext = await browser.newContext();
   const viewer = await viewerContext.newPage();

@@ -21,6 +21,7 @@ import { effectiveMasksSchema, episodeMasksSchema, maskConfirmResultSchema, mask
 import { claimResultSchema, queueCreateSchema, queueGoldSchema, queueItemListSchema, queueListSchema, queuePatchSchema, queueProgressSchema, queueSchema, slotActionResultSchema } from "@/lib/review/queues/schema";
 import { rubricCreateSchema, rubricListSchema, rubricPatchSchema, rubricSchema, rubricVersionSchema } from "@/lib/review/rubrics/schema";
 import { annotatorStatsListSchema, annotatorStatsQuerySchema } from "@/lib/review/stats/schema";
+import { userListSchema } from "@/lib/auth/user-list";
 import { savedViewCreateSchema, savedViewListSchema, savedViewPatchSchema, savedViewSchema } from "@/lib/views/schema";
 
 type JsonSchema = Record<string, unknown>;
@@ -127,7 +128,8 @@ function reviewPaths(viewer: { security: object[] }) {
     "/api/queues/{id}/agreement": get("Krippendorff's alpha per rubric dimension, Cohen's kappa per annotator pair, gold accuracy; reviewer", queueAgreementSchema, [idParameter]),
     "/api/queues/{id}/conflicts": get("Items whose judgments disagree; reviewer", conflictListSchema, [idParameter, ...queryParameters(conflictQuerySchema)]),
     "/api/audit": get("The audit trail (read-only): who, when, before, after", auditPageSchema, queryParameters(auditQuerySchema)),
-    "/api/annotators/stats": get("Per annotator: items per day, median time per item, agreement with peers and gold, verdict mix", annotatorStatsListSchema, queryParameters(annotatorStatsQuerySchema)),
+    "/api/annotators/stats": get("Per annotator: items per day, median time per item, agreement with peers and gold, verdict mix (optionally in one queue)", annotatorStatsListSchema, queryParameters(annotatorStatsQuerySchema)),
+    "/api/users": get("Every account: id, name, email, role (for pickers); reviewer", userListSchema),
   };
 }
 

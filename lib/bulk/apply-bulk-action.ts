@@ -20,7 +20,12 @@ export async function countBulkTargets(filter: EpisodeFilter): Promise<{ count: 
   return result.rows[0];
 }
 
-type Matched = { id: number; reviewStatus: string; hasLabel: boolean };
+type Matched = { id: number; reviewStatus: string; hasBulkLabel: boolean };
+
+/** A text[] expression as a sorted set (never NULL). */
+function sortedSet(array: string): string {
+  return `coalesce((SELECT array_agg(DISTINCT l ORDER BY l) FROM unnest(${array}) AS l), '{}')`;
+}
 
 /** What changed, for the audit trail: enough to see (and undo by hand) every episode's change. */
 type Change = { changed: number; before: unknown; after: unknown };
@@ -30,12 +35,16 @@ async function apply(client: pg.PoolClient, request: BulkActionRequest, rows: Ma
   switch (request.action) {
     case "label_add":
     case "label_remove": {
+      // Bulk labels live in bulk_labels; labels is their union with the judgments' labels, so
+      // removing one a judgment also gives leaves it in labels until the judgment drops it.
       const isAdd = request.action === "label_add";
-      const labels = isAdd
-        ? `(SELECT array_agg(DISTINCT l ORDER BY l) FROM unnest(array_append(labels, $2::text)) AS l)`
-        : `array_remove(labels, $2::text)`;
-      await client.query(`UPDATE episodes SET labels = ${labels}, updated_at = now() WHERE id = ANY($1::int[])`, [ids, request.label]);
-      const changedIds = rows.filter((r) => r.hasLabel !== isAdd).map((r) => r.id);
+      const bulk = `${isAdd ? "array_append" : "array_remove"}(coalesce(bulk_labels, '{}'), $2::text)`;
+      await client.query(
+        `UPDATE episodes SET bulk_labels = ${sortedSet(bulk)}, labels = ${sortedSet(`${bulk} || coalesce(review_labels, '{}')`)}, updated_at = now()
+         WHERE id = ANY($1::int[])`,
+        [ids, request.label],
+      );
+      const changedIds = rows.filter((r) => r.hasBulkLabel !== isAdd).map((r) => r.id);
       return { changed: changedIds.length, before: { ids, changedIds }, after: { label: request.label } };
     }
     case "set_review": {
@@ -63,7 +72,7 @@ export async function applyBulkAction(actor: Actor, request: BulkActionRequest):
   const label = "label" in request ? request.label : null;
   return withTransaction(async (client) => {
     const matched = await client.query<Matched>(
-      `SELECT e.id, e.review_status AS "reviewStatus", coalesce(${bind(params, label)}::text = ANY(e.labels), false) AS "hasLabel"
+      `SELECT e.id, e.review_status AS "reviewStatus", coalesce(${bind(params, label)}::text = ANY(e.bulk_labels), false) AS "hasBulkLabel"
        FROM episodes e WHERE ${where} ORDER BY e.id FOR UPDATE`,
       params,
     );

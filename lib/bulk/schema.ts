@@ -36,7 +36,7 @@ export const bulkPreviewResultSchema = z.object({ count: z.number().int() });
 export const bulkActionResultSchema = z.object({
   /** Episodes the action was applied to: every match of the filter. */
   affected: z.number().int(),
-  /** Of those, how many actually changed (e.g. did not already carry the label). */
+  /** Of those, how many actually changed (e.g. did not already carry the label as a bulk label). */
   changed: z.number().int(),
 });
 export type BulkActionResult = z.infer<typeof bulkActionResultSchema>;

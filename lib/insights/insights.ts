@@ -13,6 +13,7 @@ import { reviewDays, tallyBy, tallyRows } from "@/lib/search/corpus/aggregate";
 import { histogramOf, integerRanges, rangeColumn } from "@/lib/search/corpus/query";
 import { matchedSlots } from "@/lib/search/facets";
 import { histogramSchema } from "@/lib/search/histograms";
+import type { Redaction } from "@/lib/search/redaction";
 import {
   compositionSchema,
   resolvedRatesSchema,
@@ -72,8 +73,9 @@ function reviewProgress({ store, slots }: Matched) {
   return reviewTimeline(days, { pending: countOf("pending"), reviewed });
 }
 
-export async function insights(filter: EpisodeFilter): Promise<Insights> {
-  const matched = await matchedSlots(filter);
+/** `redaction`: episodes whose review the caller may not see yet (blind review), counted as unjudged. */
+export async function insights(filter: EpisodeFilter, redaction: Redaction | null = null): Promise<Insights> {
+  const matched = await matchedSlots(filter, redaction);
   const repo = outcomesBy("repo", matched);
   const model = outcomesBy("model", matched);
   const histogram = (key: "steps" | "tokens" | "patch") => histogramOf(matched.store.numbers[rangeColumn[key]], matched.slots, integerRanges[key]);

@@ -54,16 +54,21 @@ export async function assertMayOpen(client: Queryable, actor: Actor, episodeId: 
     throw new AuthError(403, `This episode is in the blind queue "${blocked.rows[0].name}": claim it from that queue to work on it.`);
 }
 
+/**
+ * The items (`i.episode_id`) of open blind queues in which the person `person` (a placeholder for
+ * a user id, or NULL for an API key) has not submitted their own judgment: where blind review hides
+ * others' work from them. Ends in a WHERE clause, so callers can add `AND …`.
+ */
+export function blindItemsSql(person: string): string {
+  return `SELECT i.episode_id FROM queue_items i JOIN review_queues q ON q.id = i.queue_id
+     WHERE q.is_blind AND q.status = 'open'
+       AND NOT EXISTS (SELECT 1 FROM judgments j WHERE j.queue_id = q.id AND j.episode_id = i.episode_id AND j.annotator_id = ${person} AND j.status = 'submitted')`;
+}
+
 /** Whether blind review limits what the caller sees of this episode to their own work. */
 export async function isBlindFor(client: Queryable, actor: Actor, episodeId: number): Promise<boolean> {
   if (hasRole(actor.role, "reviewer")) return false;
   const userId = actor.type === "user" ? actor.id : null;
-  const result = await client.query(
-    `SELECT 1 FROM queue_items i JOIN review_queues q ON q.id = i.queue_id
-     WHERE i.episode_id = $1 AND q.is_blind AND q.status = 'open'
-       AND NOT EXISTS (SELECT 1 FROM judgments j WHERE j.queue_id = q.id AND j.episode_id = $1 AND j.annotator_id = $2 AND j.status = 'submitted')
-     LIMIT 1`,
-    [episodeId, userId],
-  );
+  const result = await client.query(`${blindItemsSql("$2")} AND i.episode_id = $1 LIMIT 1`, [episodeId, userId]);
   return result.rows.length > 0;
 }

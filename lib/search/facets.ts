@@ -9,11 +9,13 @@ import { z } from "zod";
 import { pool } from "@/lib/db";
 import { corpusIndex } from "./corpus/corpus-index";
 import { compileFilter, countFacets, countMatches, matchingSlots, type SlotSet } from "./corpus/query";
+import { redactStore } from "./corpus/redact";
 import type { CorpusStore } from "./corpus/store";
 import { countedFacets } from "./facet-keys";
 import { toSearchParams, type EpisodeFilter } from "./filter";
 import type { EpisodeTotal } from "./count";
 import { histogramSchema } from "./histograms";
+import type { Redaction } from "./redaction";
 import { filterToSql } from "./to-sql";
 
 export { countedFacets, FACET_VALUES_LIMIT, type CountedFacet } from "./facet-keys";
@@ -88,26 +90,29 @@ export function clearFacetCache(): void {
   totalsCache.clear();
 }
 
-/** The filter's identity for caches: its canonical URL form, sort left out (counts ignore it). */
-function filterKey(filter: EpisodeFilter): string {
-  return toSearchParams({ ...filter, sort: "created", dir: "desc" }).toString();
+/** The filter's identity for caches: its canonical URL form, sort left out (counts ignore it), and the redaction's. */
+function filterKey(filter: EpisodeFilter, redaction: Redaction | null): string {
+  const query = toSearchParams({ ...filter, sort: "created", dir: "desc" }).toString();
+  return redaction ? `${query}#${redaction.key}` : query;
 }
 
-export async function facetCounts(filter: EpisodeFilter): Promise<FacetCounts> {
+/** `redaction`: episodes whose review the caller may not see yet (blind review), counted as unjudged. */
+export async function facetCounts(filter: EpisodeFilter, redaction: Redaction | null = null): Promise<FacetCounts> {
   const store = await corpusIndex().current();
-  const key = filterKey(filter);
+  const key = filterKey(filter, redaction);
   const cached = countsCache.get(key);
   if (cached?.version === store.version) return cached.counts;
-  const counts = await computeFacetCounts(store, filter);
+  const counts = await computeFacetCounts(store, filter, redaction);
   countsCache.delete(key);
   countsCache.set(key, { version: store.version, counts });
   if (countsCache.size > COUNTS_CACHE_SIZE) countsCache.delete(countsCache.keys().next().value!);
   return counts;
 }
 
-async function computeFacetCounts(store: CorpusStore, filter: EpisodeFilter): Promise<FacetCounts> {
-  const ids = await sqlOnlyIds(filter, store.version);
+async function computeFacetCounts(live: CorpusStore, filter: EpisodeFilter, redaction: Redaction | null): Promise<FacetCounts> {
+  const ids = await sqlOnlyIds(filter, live.version);
   // Synchronous from here: the index cannot change between mapping ids and counting.
+  const store = redactStore(live, redaction);
   const counts = countFacets(store, compileFilter(store, filter, ids ? toSlots(store, ids) : null));
   const names = await annotatorNames(counts.facets.annotator.map((v) => v.value));
   const annotator = counts.facets.annotator.map((v) => ({ ...v, label: names.get(v.value) ?? v.value }));
@@ -118,9 +123,10 @@ async function computeFacetCounts(store: CorpusStore, filter: EpisodeFilter): Pr
  * The index and the slots of every episode matching the filter, for group-bys over the filtered
  * set (Insights, rollout groups). Use the slots before the next await: the index moves.
  */
-export async function matchedSlots(filter: EpisodeFilter): Promise<{ store: CorpusStore; slots: Int32Array }> {
-  const store = await corpusIndex().current();
-  const ids = await sqlOnlyIds(filter, store.version);
+export async function matchedSlots(filter: EpisodeFilter, redaction: Redaction | null = null): Promise<{ store: CorpusStore; slots: Int32Array }> {
+  const live = await corpusIndex().current();
+  const ids = await sqlOnlyIds(filter, live.version);
+  const store = redactStore(live, redaction);
   return { store, slots: matchingSlots(store, compileFilter(store, filter, ids ? toSlots(store, ids) : null)) };
 }
 
@@ -130,14 +136,15 @@ const totalsCache = new Map<string, { version: number; total: EpisodeTotal }>();
  * A list's total, cached like the facet counts (every page of one list asks for the same total):
  * exact from the index, or — with full text, substring or path clauses — `countInSql`'s capped count.
  */
-export async function listTotal(filter: EpisodeFilter, countInSql: () => Promise<EpisodeTotal>): Promise<EpisodeTotal> {
-  const store = await corpusIndex().current();
-  const key = filterKey(filter);
+export async function listTotal(filter: EpisodeFilter, countInSql: () => Promise<EpisodeTotal>, redaction: Redaction | null = null): Promise<EpisodeTotal> {
+  const live = await corpusIndex().current();
+  const key = filterKey(filter, redaction);
   const cached = totalsCache.get(key);
-  if (cached?.version === store.version) return cached.total;
+  if (cached?.version === live.version) return cached.total;
+  const store = redactStore(live, redaction);
   const total = needsSql(filter) ? await countInSql() : { total: countMatches(store, compileFilter(store, filter, null)), isTotalEstimated: false };
   totalsCache.delete(key);
-  totalsCache.set(key, { version: store.version, total });
+  totalsCache.set(key, { version: live.version, total });
   if (totalsCache.size > COUNTS_CACHE_SIZE) totalsCache.delete(totalsCache.keys().next().value!);
   return total;
 }

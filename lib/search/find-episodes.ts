@@ -9,6 +9,7 @@ import { countEpisodes, type EpisodeTotal } from "./count";
 import { listTotal } from "./facets";
 import { episodeFilterParamsSchema, reviewStatuses, toEpisodeFilter, type EpisodeFilter, type SortKey } from "./filter";
 import { afterCursor, cursorAfter, orderBy, readCursor } from "./keyset";
+import { redactRow, type Redaction } from "./redaction";
 import { snippetsFor, type Snippet } from "./snippets";
 import { bind, filterToSql } from "./to-sql";
 
@@ -77,28 +78,32 @@ const sortField = {
 } as const satisfies Record<SortKey, keyof EpisodeListItem>;
 
 /** Exact from the corpus index; with full text or a path (SQL-only clauses), counted in SQL up to a cap. */
-function totalOf(filter: EpisodeFilter, where: string, params: unknown[]): Promise<EpisodeTotal> {
-  return listTotal(filter, () => countEpisodes(where, params));
+function totalOf(filter: EpisodeFilter, where: string, params: unknown[], redaction: Redaction | null): Promise<EpisodeTotal> {
+  return listTotal(filter, () => countEpisodes(where, params), redaction);
 }
 
-/** The page query (one row more than `limit`, to know whether there is a next page). */
-export function findEpisodesSql(filter: EpisodeFilter, limit: number, cursor?: string): { text: string; values: unknown[] } {
-  const { where, params } = filterToSql(filter);
+/**
+ * The page query (one row more than `limit`, to know whether there is a next page). Under a
+ * redaction, filters and the score sort read what it shows (rows are redacted after reading).
+ */
+export function findEpisodesSql(filter: EpisodeFilter, limit: number, cursor?: string, redaction: Redaction | null = null): { text: string; values: unknown[] } {
+  const { where, params, scoreColumn } = filterToSql(filter, redaction);
   const after = readCursor(filter, cursor);
-  const conditions = after ? `(${where}) AND ${afterCursor(filter, after, params)}` : where;
-  return { text: `SELECT ${listColumns} FROM episodes e WHERE ${conditions} ORDER BY ${orderBy(filter)} LIMIT ${bind(params, limit + 1)}`, values: params };
+  const conditions = after ? `(${where}) AND ${afterCursor(filter, after, params, scoreColumn)}` : where;
+  return { text: `SELECT ${listColumns} FROM episodes e WHERE ${conditions} ORDER BY ${orderBy(filter, scoreColumn)} LIMIT ${bind(params, limit + 1)}`, values: params };
 }
 
-export async function findEpisodes(filter: EpisodeFilter, page: Page = {}): Promise<EpisodeList> {
+/** `redaction`: episodes whose review the caller may not see yet (blind review), shown and filtered as unjudged. */
+export async function findEpisodes(filter: EpisodeFilter, page: Page = {}, redaction: Redaction | null = null): Promise<EpisodeList> {
   const { limit, cursor } = pageSchema.parse(page);
-  const { where, params } = filterToSql(filter);
-  const { text, values } = findEpisodesSql(filter, limit, cursor);
+  const { where, params } = filterToSql(filter, redaction);
+  const { text, values } = findEpisodesSql(filter, limit, cursor, redaction);
   const [rows, count] = await Promise.all([
     pool.query<Omit<EpisodeListItem, "snippet" | "snippetStep">>(text, values),
-    totalOf(filter, where, params),
+    totalOf(filter, where, params, redaction),
   ]);
   const hasMore = rows.rows.length > limit;
-  const pageRows = hasMore ? rows.rows.slice(0, limit) : rows.rows;
+  const pageRows = (hasMore ? rows.rows.slice(0, limit) : rows.rows).map((row) => redactRow(row, redaction));
   const snippets = filter.q ? await snippetsFor(pageRows.map((r) => r.id), filter.q) : new Map<number, Snippet>();
   const items = pageRows.map((row) => ({ ...row, snippet: snippets.get(row.id)?.snippet ?? null, snippetStep: snippets.get(row.id)?.step ?? null }));
   const last = items.at(-1);

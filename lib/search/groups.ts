@@ -15,6 +15,7 @@ import { matchedSlots } from "./facets";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { episodeFilterParamsSchema, toEpisodeFilter, type EpisodeFilter } from "./filter";
 import { pageSchema, type Page } from "./find-episodes";
+import type { Redaction } from "./redaction";
 import { bind, filterToSql, type SqlWhere } from "./to-sql";
 
 /** A group lists at most this many of its episode ids (the smallest). */
@@ -94,22 +95,22 @@ function readGroupCursor(cursor: string | undefined): GroupKey | null {
 }
 
 /** Episodes under the filter that belong to a group. */
-function grouped(filter: EpisodeFilter): SqlWhere {
-  const { where, params } = filterToSql(filter);
+function grouped(filter: EpisodeFilter, redaction: Redaction | null): SqlWhere {
+  const { where, params } = filterToSql(filter, redaction);
   return { where: `(${where}) AND e.instance_id IS NOT NULL`, params };
 }
 
 /** The filter's matches that belong to a group (have an instance id), from the corpus index. */
-async function groupedSlots(filter: EpisodeFilter) {
-  const { store, slots } = await matchedSlots(filter);
+async function groupedSlots(filter: EpisodeFilter, redaction: Redaction | null) {
+  const { store, slots } = await matchedSlots(filter, redaction);
   const instances = store.codes.instance;
   return { store, slots: slots.filter((slot) => instances[slot] !== 0) };
 }
 
 /** One page of groups with their counts, in (attempts desc, instance id asc) order, and the total. */
-async function groupPage(filter: EpisodeFilter, page: { cursor?: string; limit: number }) {
+async function groupPage(filter: EpisodeFilter, page: { cursor?: string; limit: number }, redaction: Redaction | null) {
   const after = readGroupCursor(page.cursor);
-  const { store, slots } = await groupedSlots(filter);
+  const { store, slots } = await groupedSlots(filter, redaction);
   const { groups, total } = rankGroups(store, slots, after, page.limit + 1);
   const hasMore = groups.length > page.limit;
   const pageGroups: GroupCounts[] = groups.slice(0, page.limit);
@@ -121,10 +122,11 @@ async function groupPage(filter: EpisodeFilter, page: { cursor?: string; limit: 
   };
 }
 
-export async function findGroups(filter: EpisodeFilter, page: Page = {}): Promise<RolloutGroupList> {
+/** `redaction`: episodes whose review the caller may not see yet (blind review), filtered as unjudged. */
+export async function findGroups(filter: EpisodeFilter, page: Page = {}, redaction: Redaction | null = null): Promise<RolloutGroupList> {
   const { cursor, limit } = pageSchema.parse(page);
-  const scope = grouped(filter);
-  const { groups, nextCursor, total } = await groupPage(filter, { cursor, limit });
+  const scope = grouped(filter, redaction);
+  const { groups, nextCursor, total } = await groupPage(filter, { cursor, limit }, redaction);
   const params = [...scope.params];
   const details = await pool.query<Pick<RolloutGroup, "instanceId" | "models" | "episodeIds">>(
     `SELECT e.instance_id AS "instanceId",
@@ -144,18 +146,18 @@ export async function findGroups(filter: EpisodeFilter, page: Page = {}): Promis
 }
 
 /** The top models by matching episodes (ties by name), then "other" when any episode falls outside them. */
-async function matrixColumns(filter: EpisodeFilter): Promise<string[]> {
-  const { store, slots } = await groupedSlots(filter);
+async function matrixColumns(filter: EpisodeFilter, redaction: Redaction | null): Promise<string[]> {
+  const { store, slots } = await groupedSlots(filter, redaction);
   const counts = modelCounts(store, slots);
   const named = counts.flatMap((row) => (row.model === null ? [] : [row.model]));
   const hasOther = named.length > MATRIX_MODELS || named.length < counts.length;
   return [...named.slice(0, MATRIX_MODELS), ...(hasOther ? [OTHER_MODELS] : [])];
 }
 
-export async function instanceModelMatrix(filter: EpisodeFilter, page: Page = {}): Promise<InstanceModelMatrix> {
+export async function instanceModelMatrix(filter: EpisodeFilter, page: Page = {}, redaction: Redaction | null = null): Promise<InstanceModelMatrix> {
   const { cursor, limit } = matrixPageSchema.parse(page);
-  const scope = grouped(filter);
-  const [models, { groups, nextCursor, total }] = await Promise.all([matrixColumns(filter), groupPage(filter, { cursor, limit })]);
+  const scope = grouped(filter, redaction);
+  const [models, { groups, nextCursor, total }] = await Promise.all([matrixColumns(filter, redaction), groupPage(filter, { cursor, limit }, redaction)]);
   const params = [...scope.params];
   const named = models.filter((m) => m !== OTHER_MODELS);
   const cells = await pool.query<MatrixCell & { instanceId: string; model: string }>(

@@ -26,11 +26,12 @@ export function bucketLayout(lo: number, hi: number, isInteger: boolean): { coun
   return { count: Math.ceil(span / width), width };
 }
 
-async function histogram(filter: EpisodeFilter, key: RangeKey): Promise<Histogram> {
+/** `source`: the table or view read as `e` (tests read a redacted view of episodes). */
+async function histogram(filter: EpisodeFilter, key: RangeKey, source: string): Promise<Histogram> {
   const { column, type } = rangeColumns[key];
   const { where, params } = filterToSql(filter);
   const bounds = await pool.query<{ lo: number | null; hi: number | null; n: number }>(
-    `SELECT min(${column})::float8 AS lo, max(${column})::float8 AS hi, count(${column})::int AS n FROM episodes e WHERE ${where}`,
+    `SELECT min(${column})::float8 AS lo, max(${column})::float8 AS hi, count(${column})::int AS n FROM ${source} e WHERE ${where}`,
     params,
   );
   const { lo, hi, n } = bounds.rows[0];
@@ -43,7 +44,7 @@ async function histogram(filter: EpisodeFilter, key: RangeKey): Promise<Histogra
   const result = await pool.query<{ bucket: number; count: number }>(
     `SELECT least(width_bucket(${column}::float8, ${bind(bucketParams, lo)}::float8, ${bind(bucketParams, upper)}::float8, ${bind(bucketParams, layout.count)}::int), ${bind(bucketParams, layout.count)}::int) AS bucket,
             count(*)::int AS count
-     FROM episodes e WHERE ${where} AND ${column} IS NOT NULL GROUP BY 1`,
+     FROM ${source} e WHERE ${where} AND ${column} IS NOT NULL GROUP BY 1`,
     bucketParams,
   );
   const countByBucket = new Map(result.rows.map((row) => [row.bucket, row.count]));
@@ -55,8 +56,8 @@ async function histogram(filter: EpisodeFilter, key: RangeKey): Promise<Histogra
   return { min: lo, max: hi, buckets };
 }
 
-export async function histograms(filter: EpisodeFilter): Promise<Record<RangeKey, Histogram>> {
+export async function histograms(filter: EpisodeFilter, source = "episodes"): Promise<Record<RangeKey, Histogram>> {
   const keys = Object.keys(rangeColumns) as RangeKey[];
-  const results = await Promise.all(keys.map((key) => histogram(filter, key)));
+  const results = await Promise.all(keys.map((key) => histogram(filter, key, source)));
   return Object.fromEntries(keys.map((key, i) => [key, results[i]])) as Record<RangeKey, Histogram>;
 }

@@ -15,8 +15,9 @@ function tag({ sort, dir }: Sort): string {
   return `${sort}.${dir}`;
 }
 
-export function orderBy(sort: Sort): string {
-  const { column, isNullable } = sortColumns[sort.sort];
+/** `column`: the sort column as an expression, when it is not the plain column (a redacted score). */
+export function orderBy(sort: Sort, column: string = sortColumns[sort.sort].column): string {
+  const { isNullable } = sortColumns[sort.sort];
   const dir = sort.dir.toUpperCase();
   if (column === "e.id") return `e.id ${dir}`;
   return `${column} ${dir}${isNullable ? " NULLS LAST" : ""}, e.id ${dir}`;
@@ -35,8 +36,8 @@ export function readCursor(sort: Sort, cursor: string | null | undefined): { val
 }
 
 /** Rows strictly after the cursor in this order (unknown costs come last both ways). */
-export function afterCursor(sort: Sort, after: { value: SortValue; id: number }, params: unknown[]): string {
-  const { column, type, isNullable } = sortColumns[sort.sort];
+export function afterCursor(sort: Sort, after: { value: SortValue; id: number }, params: unknown[], column: string = sortColumns[sort.sort].column): string {
+  const { type, isNullable } = sortColumns[sort.sort];
   const op = sort.dir === "desc" ? "<" : ">";
   const id = `${bind(params, after.id)}::int`;
   if (column === "e.id") return `e.id ${op} ${id}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { episodeFilterSchema, type EpisodeFilter } from "./filter";
+import { makeRedaction } from "./redaction";
 import { filterToSql } from "./to-sql";
 
 const filterOf = (params: Record<string, string | string[]>): EpisodeFilter => episodeFilterSchema.parse(params);
@@ -78,5 +79,43 @@ describe("filterToSql", () => {
     expect(where).not.toMatch(/[;%\\]|DROP|brien/);
     expect(params).toContainEqual([...hostile].sort());
     expect(params).toContain(hostile.join(" "));
+  });
+
+  describe("under a redaction (blind review)", () => {
+    const redaction = makeRedaction([
+      { id: 7, bulkLabels: ["curated"] },
+      { id: 3, bulkLabels: [] },
+    ])!;
+
+    it("leaves a filter without review clauses as it was, binding nothing more", () => {
+      expect(filterToSql(filterOf({ model: "m", tool: "bash" }), redaction)).toEqual(filterToSql(filterOf({ model: "m", tool: "bash" })));
+    });
+
+    it.each<[Record<string, string>, string, unknown[]]>([
+      [{ review: "approved" }, `(e.review_status = ANY($1::"ReviewStatus"[]) AND NOT e.id = ANY($2::int[]))`, [["approved"], [3, 7]]],
+      [
+        { review: "approved,pending" },
+        `((e.review_status = ANY($1::"ReviewStatus"[]) AND NOT e.id = ANY($2::int[])) OR e.id = ANY($2::int[]))`,
+        [["approved", "pending"], [3, 7]],
+      ],
+      [{ score: "0.5.." }, "(e.score >= $1::float8 AND NOT e.id = ANY($2::int[]))", [0.5, [3, 7]]],
+      [
+        { label: "curated" },
+        "((e.labels && $1::text[] AND NOT e.id = ANY($2::int[])) OR (e.id = ANY($2::int[]) AND e.bulk_labels && $1::text[]))",
+        [["curated"], [3, 7]],
+      ],
+      [{ annotator: "u1" }, "(e.annotators && $1::text[] AND NOT e.id = ANY($2::int[]))", [["u1"], [3, 7]]],
+    ])("%j reads what the redaction shows for withheld episodes", (params, where, values) => {
+      expect(filterToSql(filterOf(params), redaction)).toEqual({ where, params: values });
+    });
+
+    it("sorts by the score the redaction shows", () => {
+      expect(filterToSql(filterOf({ sort: "score" }), redaction)).toEqual({
+        where: "TRUE",
+        params: [[3, 7]],
+        scoreColumn: "(CASE WHEN e.id = ANY($1::int[]) THEN NULL ELSE e.score END)",
+      });
+      expect(filterToSql(filterOf({ sort: "score" })).scoreColumn).toBeUndefined();
+    });
   });
 });

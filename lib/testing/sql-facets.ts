@@ -1,6 +1,7 @@
 /**
  * Facet counts the slow, obvious way — one SQL query per facet over filterToSql — as the reference
- * the in-memory corpus index (lib/search/facets.ts) is checked against in tests.
+ * the in-memory corpus index (lib/search/facets.ts) is checked against in tests. `source` is the
+ * table or view read as `e`: `episodes`, or a view of it as a redaction shows it.
  */
 import { pool } from "@/lib/db";
 import { arrayFacetColumns, facetColumns } from "@/lib/search/columns";
@@ -9,19 +10,19 @@ import type { EpisodeFilter } from "@/lib/search/filter";
 import { histograms } from "@/lib/search/histograms";
 import { filterToSql } from "@/lib/search/to-sql";
 
-function facetSource(facet: CountedFacet): { from: string; value: string } {
-  if (facet === "flag") return { from: "episodes e CROSS JOIN LATERAL unnest(e.quality_flags) AS f(v)", value: "f.v" };
+function facetSource(facet: CountedFacet, source: string): { from: string; value: string } {
+  if (facet === "flag") return { from: `${source} e CROSS JOIN LATERAL unnest(e.quality_flags) AS f(v)`, value: "f.v" };
   if (facet === "label" || facet === "annotator" || facet === "tool")
-    return { from: `episodes e CROSS JOIN LATERAL unnest(${arrayFacetColumns[facet].column}) AS f(v)`, value: "f.v" };
+    return { from: `${source} e CROSS JOIN LATERAL unnest(${arrayFacetColumns[facet].column}) AS f(v)`, value: "f.v" };
   if (facet === "resolved")
-    return { from: "episodes e", value: "CASE WHEN e.resolved IS NULL THEN 'unknown' WHEN e.resolved THEN 'true' ELSE 'false' END" };
-  return { from: "episodes e", value: `${facetColumns[facet].column}::text` };
+    return { from: `${source} e`, value: "CASE WHEN e.resolved IS NULL THEN 'unknown' WHEN e.resolved THEN 'true' ELSE 'false' END" };
+  return { from: `${source} e`, value: `${facetColumns[facet].column}::text` };
 }
 
-async function countValues(filter: EpisodeFilter, facet: CountedFacet) {
+async function countValues(filter: EpisodeFilter, facet: CountedFacet, source: string) {
   const { [facet]: _ownSelection, ...others } = filter;
   const { where, params } = filterToSql(others);
-  const { from, value } = facetSource(facet);
+  const { from, value } = facetSource(facet, source);
   const result = await pool.query<{ value: string; count: number }>(
     `SELECT ${value} AS value, count(*)::int AS count FROM ${from}
      WHERE ${where} AND ${value} IS NOT NULL
@@ -31,12 +32,12 @@ async function countValues(filter: EpisodeFilter, facet: CountedFacet) {
   return [facet, result.rows] as const;
 }
 
-export async function sqlFacetCounts(filter: EpisodeFilter) {
+export async function sqlFacetCounts(filter: EpisodeFilter, source = "episodes") {
   const { where, params } = filterToSql(filter);
   const [counts, numeric, total] = await Promise.all([
-    Promise.all(countedFacets.map((facet) => countValues(filter, facet))),
-    histograms(filter),
-    pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM episodes e WHERE ${where}`, params),
+    Promise.all(countedFacets.map((facet) => countValues(filter, facet, source))),
+    histograms(filter, source),
+    pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${source} e WHERE ${where}`, params),
   ]);
   return { total: total.rows[0].n, facets: Object.fromEntries(counts) as Record<CountedFacet, { value: string; count: number }[]>, histograms: numeric };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAudit } from "@/lib/audit/record";
 import { disconnect, pool, prisma } from "@/lib/db";
 import type { Judgment } from "@/lib/review/judgments/schema";
-import type { ClaimResult, Queue, QueueProgress } from "@/lib/review/queues/schema";
+import type { ClaimResult, Queue, QueueItem, QueueProgress } from "@/lib/review/queues/schema";
 import type { Rubric } from "@/lib/review/rubrics/schema";
 import { call, sampleRubric, seedEpisodes, signIn, type Caller } from "@/lib/review/testing/fixtures";
 import { POST as postRubric } from "../rubrics/route";
@@ -159,6 +159,32 @@ describe("working a queue", () => {
     const late = await call(patchJudgment, a1, { method: "PATCH", params: { id: held.episodeId, judgmentId: draft.body.id }, body: { version: 1, submit: true } });
     expect(late.status).toBe(409);
     expect(late.body.error.message).toContain("expired");
+  });
+
+  it("reports the reservation expiry of the slot I hold in the queue and its items, without claiming again", async () => {
+    const queue = await createQueue("Expiry read", { query: `batch=${batchId}&instance=${instance(5)}`, overlap: 1, reservationSeconds: 900 });
+    const mineOf = async (caller: Caller) => (await call<Queue>(getQueue, caller, { params: { id: queue.id } })).body.mine;
+    expect(await mineOf(a1)).toEqual({ submitted: 0, reservedSlotId: null, reservedEpisodeId: null, reservedUntil: null });
+    const held = (await claim(a1, queue)).body.slot!;
+    expect(Date.parse(held.reservedUntil) - Date.parse(held.claimedAt)).toBe(900_000);
+    const mine = await mineOf(a1);
+    expect(mine).toEqual({ submitted: 0, reservedSlotId: held.id, reservedEpisodeId: held.episodeId, reservedUntil: held.reservedUntil });
+    // Reading it twice leaves the reservation as it was (only "next" renews it).
+    expect((await mineOf(a1)).reservedUntil).toBe(held.reservedUntil);
+    expect(await mineOf(a2)).toMatchObject({ reservedSlotId: null, reservedUntil: null });
+    const listed = await call<{ items: QueueItem[] }>(items, rev, { params: { id: queue.id } });
+    expect(listed.body.items[0].reservations).toEqual([{ slotId: held.id, annotator: { id: a1.id, name: expect.any(String), email: a1.email }, reservedUntil: held.reservedUntil }]);
+
+    // Lapsed: still mine (I may save until someone takes it), with an expiry in the past; no longer a live reservation.
+    await pool.query(`UPDATE queue_slots SET reserved_until = now() - interval '1 second' WHERE id = $1`, [held.id]);
+    const lapsed = await mineOf(a1);
+    expect(lapsed.reservedSlotId).toBe(held.id);
+    expect(Date.parse(lapsed.reservedUntil!)).toBeLessThan(Date.now());
+    expect((await call<{ items: QueueItem[] }>(items, rev, { params: { id: queue.id } })).body.items[0].reservations).toEqual([]);
+    // Taken by someone else: no longer mine.
+    expect((await claim(a2, queue)).body.slot!.id).toBe(held.id);
+    expect(await mineOf(a1)).toMatchObject({ reservedSlotId: null, reservedUntil: null });
+    expect((await mineOf(a2)).reservedSlotId).toBe(held.id);
   });
 
   it("refuses claims on a closed queue, and only admins close it", async () => {

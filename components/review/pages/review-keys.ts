@@ -17,10 +17,15 @@ export const queueKeys = {
 
 export const statsKeys = {
   all: ["annotator-stats"] as const,
-  period: (period: { from: string; to: string }) => [...statsKeys.all, period] as const,
+  list: (period: { from: string; to: string }, queue: number | null) => [...statsKeys.all, period, queue] as const,
 };
 
 export const auditKeys = {
   all: ["audit"] as const,
   list: (query: Record<string, string | undefined>) => [...auditKeys.all, query] as const,
+};
+
+export const userKeys = {
+  all: ["users"] as const,
+  list: () => [...userKeys.all, "list"] as const,
 };

@@ -1,6 +1,7 @@
 /**
  * The statistics page's period, kept in its URL: `?days=7|30|90` (ending today) or
- * `?from=YYYY-MM-DD&to=YYYY-MM-DD` (both days included). A bad link falls back to the last 30 days.
+ * `?from=YYYY-MM-DD&to=YYYY-MM-DD` (both days included), plus `queue=ID` to look at one queue.
+ * A bad link falls back to the last 30 days and every queue.
  */
 export const presetDays = [7, 30, 90] as const;
 export type StatsPeriod = { from: string; to: string; days: (typeof presetDays)[number] | null };
@@ -26,9 +27,22 @@ export function periodFromParams(params: URLSearchParams, today: Date): StatsPer
   return { from: addDays(end, -(days - 1)), to: end, days };
 }
 
-/** The API's query for the period (`to` as a date means through that day). */
-export function statsQuery(period: StatsPeriod): string {
-  return new URLSearchParams({ from: period.from, to: period.to }).toString();
+/** `?queue=ID`: statistics within one queue; anything else means every queue. */
+export function queueFromParams(params: URLSearchParams): number | null {
+  const raw = params.get("queue");
+  return raw !== null && /^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : null;
+}
+
+/** The page's URL query: the period's own (`days=7` or `from=&to=`), then the queue, if any. */
+export function statsPageQuery(periodQuery: string, queue: number | null): string {
+  const params = new URLSearchParams(periodQuery);
+  if (queue !== null) params.set("queue", String(queue));
+  return params.toString();
+}
+
+/** The API's query for the period (`to` as a date means through that day) and queue. */
+export function statsQuery(period: StatsPeriod, queue: number | null = null): string {
+  return statsPageQuery(new URLSearchParams({ from: period.from, to: period.to }).toString(), queue);
 }
 
 /** Every day of the period, in order. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AnnotatorStats } from "@/lib/review/stats/schema";
-import { periodFromParams, statsQuery } from "./stats-period";
+import { periodFromParams, queueFromParams, statsPageQuery, statsQuery } from "./stats-period";
 import { annotatorSeries, formatDuration, perDayRows } from "./stats-rows";
 
 function stats(email: string, perDay: AnnotatorStats["perDay"]): AnnotatorStats {
@@ -30,6 +30,14 @@ describe("periodFromParams", () => {
 
   it("asks the API for the same days", () => {
     expect(statsQuery({ from: "2025-03-04", to: "2025-03-10", days: 7 })).toBe("from=2025-03-04&to=2025-03-10");
+    expect(statsQuery({ from: "2025-03-04", to: "2025-03-10", days: 7 }, 12)).toBe("from=2025-03-04&to=2025-03-10&queue=12");
+  });
+
+  it("keeps the queue in the page's URL when the period changes; a bad queue means every queue", () => {
+    expect(statsPageQuery("days=7", 3)).toBe("days=7&queue=3");
+    expect(statsPageQuery("from=2025-01-01&to=2025-01-31", null)).toBe("from=2025-01-01&to=2025-01-31");
+    expect(queueFromParams(new URLSearchParams("days=7&queue=3"))).toBe(3);
+    for (const bad of ["queue=0", "queue=x", "queue=-2", "queue=99999999999", ""]) expect(queueFromParams(new URLSearchParams(bad))).toBeNull();
   });
 });
 

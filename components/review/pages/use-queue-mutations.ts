@@ -48,10 +48,12 @@ export function useStartReviewing(queueId: number) {
 }
 
 export function useResolveConflict(queueId: number) {
-  const onSuccess = useInvalidateQueues();
+  const invalidate = useInvalidateQueues();
   return useMutation({
     mutationFn: ({ episodeId, verdict, reason }: { episodeId: number; verdict: Verdict; reason: string }) =>
       sendJson<Adjudication>(`/api/episodes/${episodeId}/review/adjudication`, "POST", { queueId, verdict, reason }, "Resolving the conflict"),
-    onSuccess,
+    // Not awaited: the refetch takes the resolved conflict's card (and its form) off the list, and
+    // the form's own onSuccess, which reports the decision, only runs while the form is there.
+    onSuccess: () => void invalidate(),
   });
 }

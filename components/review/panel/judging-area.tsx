@@ -62,7 +62,7 @@ export function JudgingArea({ episodeId, rubricVersionId, review, userId, queue,
   if (version.error) return <p role="alert" className="text-sm text-red-700">{version.error.message}</p>;
   return (
     <div className="space-y-4">
-      {queue && <QueueHeader work={queue} isSubmitted={judgment.isSubmitted} />}
+      {queue && <QueueHeader work={queue} isSubmitted={review === undefined ? null : judgment.isSubmitted} />}
       {version.data?.instructions && (
         <details open className="rounded border border-stone-200 bg-stone-50 p-2">
           <summary className="cursor-pointer text-sm font-medium">Instructions</summary>

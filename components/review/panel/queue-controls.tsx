@@ -22,12 +22,36 @@ function ReservationTime({ reservedUntil }: { reservedUntil: string }) {
   return <p className={`text-xs ${left.isExpired ? "font-medium text-red-700" : "text-stone-600"}`}>{left.text}</p>;
 }
 
-/** Which queue this item is from, my progress in it, how long the item stays mine, and Skip. */
-export function QueueHeader({ work, isSubmitted }: { work: QueueWork; isSubmitted: boolean }) {
+/** This page's slot is no longer mine: say so, and point to the slot I hold or the next item. */
+function SlotLost({ work, queueId }: { work: QueueWork; queueId: number }) {
+  return (
+    <p role="alert" className="text-xs text-red-700">
+      This item is no longer reserved for you (your reservation lapsed and someone else took it, or you gave it back).{" "}
+      {work.otherSlot ? (
+        <>
+          You hold{" "}
+          <Link className="underline" href={queueItemHref(queueId, work.otherSlot)}>
+            episode {work.otherSlot.episodeId}
+          </Link>
+          .
+        </>
+      ) : (
+        "Take the next item to go on."
+      )}
+    </p>
+  );
+}
+
+/**
+ * Which queue this item is from, my progress in it, how long the item stays mine (the expiry the
+ * queue reports for my slot), and Skip. `isSubmitted` is null until my judgment has loaded.
+ */
+export function QueueHeader({ work, isSubmitted }: { work: QueueWork; isSubmitted: boolean | null }) {
   const { queue, skip } = work;
   if (work.queueError) return <p role="alert" className="text-sm text-red-700">{work.queueError.message}</p>;
   if (!queue) return <p className="text-sm text-stone-500">Loading the queue…</p>;
   const overall = queue.progress;
+  const isOpenWork = isSubmitted === false && !work.isFinished;
   return (
     <div className="space-y-1.5 rounded border border-blue-200 bg-blue-50 p-2">
       <p className="text-sm">
@@ -38,23 +62,16 @@ export function QueueHeader({ work, isSubmitted }: { work: QueueWork; isSubmitte
       <p className="text-xs text-stone-600">
         {overall.submitted} of {overall.slots} judgments submitted · {queue.mine.submitted} by you
       </p>
-      {work.reservedUntil && !isSubmitted && <ReservationTime reservedUntil={work.reservedUntil} />}
-      {work.otherSlot && (
-        <p className="text-xs text-red-700">
-          Your reservation of this item lapsed; you now hold{" "}
-          <Link className="underline" href={queueItemHref(queue.id, work.otherSlot)}>
-            episode {work.otherSlot.episodeId}
-          </Link>
-          .
-        </p>
-      )}
-      {!isSubmitted && !work.isFinished && (
+      {work.reservedUntil && isSubmitted === false && <ReservationTime reservedUntil={work.reservedUntil} />}
+      {isOpenWork && work.isSlotLost && <SlotLost work={work} queueId={queue.id} />}
+      {isOpenWork && !work.isSlotLost && (
         <Button size="sm" onClick={() => skip.mutate()} disabled={skip.isPending || work.next.isPending}>
           {skip.isPending ? "Skipping…" : "Skip"}
         </Button>
       )}
+      {isOpenWork && work.isSlotLost && !work.otherSlot && <NextItem work={work} />}
       {skip.error && <p role="alert" className="text-sm text-red-700">{skip.error.message}</p>}
-      {!isSubmitted && work.isFinished && (
+      {isSubmitted === false && work.isFinished && (
         <p role="status" className="text-sm font-medium">
           Queue finished
         </p>

@@ -6,9 +6,8 @@ export const reviewKeys = {
   episodeReview: (episodeId: number) => [...reviewKeys.episode(episodeId), "review"] as const,
   rubrics: () => [...reviewKeys.all, "rubrics"] as const,
   rubricVersion: (versionId: number) => [...reviewKeys.all, "rubric-version", versionId] as const,
+  /** GET /api/queues/:id: the queue, with the slot I hold and its reservation expiry. */
   queue: (queueId: number) => [...reviewKeys.all, "queue", queueId] as const,
-  /** The reservation of one claimed slot (from "next", which hands back the slot one holds). */
-  slot: (queueId: number, slotId: number) => [...reviewKeys.queue(queueId), "slot", slotId] as const,
   /** Saving my judgment: the mutation key (pending changes are shown at once) and scope (saves go one at a time). */
   judgmentSave: (episodeId: number, rubricVersionId: number, queueId: number | null) =>
     [...reviewKeys.episode(episodeId), "save", rubricVersionId, queueId ?? "none"] as const,

@@ -13,9 +13,10 @@ export function queueItemHref(queueId: number, slot: { id: number; episodeId: nu
 
 /**
  * Working one slot of a queue from the episode page: the queue (its rubric version, blind mode,
- * progress), my reservation of the slot, and moving on — "next" claims my next slot and opens
- * it; skip gives this one back for good and does the same; nothing left means the queue is
- * finished for me.
+ * progress, and the slot I hold with its reservation expiry), and moving on — "next" claims my
+ * next slot and opens it; skip gives this one back for good and does the same; nothing left
+ * means the queue is finished for me. Opening the page reads my reservation from the queue and
+ * never claims anything.
  */
 export function useQueueWork(queueId: number, slotId: number) {
   const queryClient = useQueryClient();
@@ -24,15 +25,8 @@ export function useQueueWork(queueId: number, slotId: number) {
   const queue = useQuery({
     queryKey: reviewKeys.queue(queueId),
     queryFn: ({ signal }) => getJson<Queue>(`/api/queues/${queueId}`, "Loading the queue", signal),
-  });
-  // "next" hands back the slot I hold (with a fresh reservation), so it tells when mine ends;
-  // asked only while I hold this very slot, so opening the page never claims anything new.
-  const holdsSlot = queue.data?.mine.reservedSlotId === slotId;
-  const reservation = useQuery({
-    queryKey: reviewKeys.slot(queueId, slotId),
-    queryFn: () => sendJson<ClaimResult>("POST", `/api/queues/${queueId}/next`, undefined, "Checking your reservation"),
-    enabled: holdsSlot,
-    staleTime: Infinity,
+    // My slot may have been claimed elsewhere (Start reviewing) since this was cached.
+    refetchOnMount: "always",
   });
 
   const openNext = async () => {
@@ -42,7 +36,6 @@ export function useQueueWork(queueId: number, slotId: number) {
       setIsFinished(true);
       return;
     }
-    queryClient.setQueryData(reviewKeys.slot(queueId, claim.slot.id), claim);
     router.push(queueItemHref(queueId, claim.slot));
   };
   const next = useMutation({ mutationFn: openNext });
@@ -53,13 +46,17 @@ export function useQueueWork(queueId: number, slotId: number) {
     },
   });
 
-  const claimed = reservation.data?.slot ?? null;
+  const mine = queue.isFetchedAfterMount ? queue.data?.mine : undefined;
+  const holdsSlot = mine?.reservedSlotId === slotId;
   return {
     queue: queue.data,
     queueError: queue.error,
-    reservedUntil: claimed?.id === slotId ? claimed.reservedUntil : null,
-    /** "next" gave me another item than this page's (my reservation here had lapsed). */
-    otherSlot: claimed && claimed.id !== slotId ? claimed : null,
+    /** When my reservation of this page's slot ends (past: lapsed, still mine until someone takes it); null when I do not hold it. */
+    reservedUntil: holdsSlot ? (mine?.reservedUntil ?? null) : null,
+    /** This page's slot is not mine (any more): given back, or taken by someone after my reservation lapsed. */
+    isSlotLost: mine !== undefined && !holdsSlot,
+    /** Another slot of this queue I hold, to go back to. */
+    otherSlot: mine && !holdsSlot && mine.reservedSlotId !== null && mine.reservedEpisodeId !== null ? { id: mine.reservedSlotId, episodeId: mine.reservedEpisodeId } : null,
     isFinished,
     next,
     skip,

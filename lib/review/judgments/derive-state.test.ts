@@ -27,7 +27,7 @@ function judgment(annotatorId: string, verdict: SubmittedJudgment["verdict"], sc
   return { annotatorId, verdict, scores, labels, dimensions };
 }
 
-const none: ReviewInputs["current"] = { reviewStatus: "pending", labels: [], reviewLabels: [] };
+const none: ReviewInputs["current"] = { reviewStatus: "pending", bulkLabels: [] };
 
 describe("deriveReviewState", () => {
   it("scores the mean of normalized ordinal and boolean values over all submitted judgments", () => {
@@ -62,12 +62,12 @@ describe("deriveReviewState", () => {
   });
 
   it("keeps a status set by a bulk action until someone submits a judgment", () => {
-    const state = deriveReviewState({ judgments: [], adjudication: null, needed: 1, current: { reviewStatus: "approved", labels: ["bulk"], reviewLabels: [] } });
+    const state = deriveReviewState({ judgments: [], adjudication: null, needed: 1, current: { reviewStatus: "approved", bulkLabels: ["bulk"] } });
     expect(state).toEqual({ reviewStatus: "approved", score: null, labels: ["bulk"], reviewLabels: [], annotators: [] });
   });
 
   it("recomputes the judgments' labels and keeps the ones a bulk action added", () => {
-    const current = { reviewStatus: "pending" as const, labels: ["bulk-a", "loop", "old-choice"], reviewLabels: ["loop", "old-choice"] };
+    const current = { reviewStatus: "pending" as const, bulkLabels: ["bulk-a"] };
     const state = deriveReviewState({
       judgments: [judgment("u1", "approve", { issue: ["loop", "test-edit"] }, ["hard"])],
       adjudication: null,
@@ -76,5 +76,11 @@ describe("deriveReviewState", () => {
     });
     expect(state.reviewLabels).toEqual(["hard", "loop", "test-edit"]);
     expect(state.labels).toEqual(["bulk-a", "hard", "loop", "test-edit"]);
+  });
+
+  it("keeps a bulk-added label that judgments also gave after they drop it", () => {
+    const state = deriveReviewState({ judgments: [judgment("u1", "approve", {}, [])], adjudication: null, needed: 1, current: { reviewStatus: "pending", bulkLabels: ["loop"] } });
+    expect(state.reviewLabels).toEqual([]);
+    expect(state.labels).toEqual(["loop"]);
   });
 });

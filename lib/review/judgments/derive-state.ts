@@ -1,6 +1,8 @@
 /**
  * The episode's denormalized review columns (review_status, score, labels, annotators), derived
  * from its submitted judgments and the newest adjudication. Pure, so the rules are unit-tested.
+ * `labels` is the union of the judgments' labels and the bulk-added ones (stored on their own in
+ * episodes.bulk_labels, which only bulk actions write).
  */
 import { chosenLabels, normalizedValues, type Scores } from "../rubrics/scores";
 import type { Dimension } from "../rubrics/schema";
@@ -16,7 +18,7 @@ export type ReviewInputs = {
   adjudication: CurrentAdjudication | null;
   /** Verdicts needed before agreeing judgments decide: the largest overlap of the queues holding the episode, else 1. */
   needed: number;
-  current: { reviewStatus: ReviewStatus; labels: string[]; reviewLabels: string[] };
+  current: { reviewStatus: ReviewStatus; bulkLabels: string[] };
 };
 
 export type ReviewState = { reviewStatus: ReviewStatus; score: number | null; labels: string[]; reviewLabels: string[]; annotators: string[] };
@@ -42,13 +44,10 @@ export function deriveReviewState(inputs: ReviewInputs): ReviewState {
   const score = finalScores.length > 0 ? mean(finalScores) : mean(judgments.flatMap((j) => normalizedValues(j.dimensions, j.scores)));
   const fromAdjudication = adjudication?.scores && adjudication.dimensions ? chosenLabels(adjudication.dimensions, adjudication.scores) : [];
   const reviewLabels = sorted([...judgments.flatMap((j) => [...j.labels, ...chosenLabels(j.dimensions, j.scores)]), ...fromAdjudication]);
-  // Labels bulk actions added are the ones not contributed by judgments last time; they stay.
-  const previous = new Set(current.reviewLabels);
-  const bulkLabels = current.labels.filter((label) => !previous.has(label));
   return {
     reviewStatus: statusOf(inputs),
     score: score === null ? null : Math.round(score * 1e6) / 1e6,
-    labels: sorted([...bulkLabels, ...reviewLabels]),
+    labels: sorted([...current.bulkLabels, ...reviewLabels]),
     reviewLabels,
     annotators: sorted(judgments.map((j) => j.annotatorId)),
   };

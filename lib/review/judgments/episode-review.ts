@@ -1,6 +1,7 @@
 /** An episode's review as the caller may see it: judgments (blind-filtered), adjudications, queues. */
 import type { Actor } from "@/lib/auth/actor";
 import { pool } from "@/lib/db";
+import { makeRedaction, redactRow } from "@/lib/search/redaction";
 import { isBlindFor } from "../access";
 import { assertEpisodeExists, iso } from "../sql";
 import { readAdjudications, readJudgments } from "./read";
@@ -14,11 +15,14 @@ export async function listEpisodeJudgments(actor: Actor, episodeId: number): Pro
   return { items, hidden: all.length - items.length, isBlind };
 }
 
+type EpisodeState = Pick<EpisodeReview, "reviewStatus" | "reviewedAt" | "score" | "labels" | "annotators"> & { id: number; bulkLabels: string[] };
+
 export async function getEpisodeReview(actor: Actor, episodeId: number): Promise<EpisodeReview> {
   const { items, hidden, isBlind } = await listEpisodeJudgments(actor, episodeId);
   const [episode, queues, adjudications] = await Promise.all([
-    pool.query<Pick<EpisodeReview, "reviewStatus" | "reviewedAt" | "score" | "labels" | "annotators">>(
-      `SELECT review_status AS "reviewStatus", ${iso("reviewed_at")} AS "reviewedAt", score, coalesce(labels, '{}') AS labels, coalesce(annotators, '{}') AS annotators
+    pool.query<EpisodeState>(
+      `SELECT id, review_status AS "reviewStatus", ${iso("reviewed_at")} AS "reviewedAt", score, coalesce(labels, '{}') AS labels, coalesce(annotators, '{}') AS annotators,
+         coalesce(bulk_labels, '{}') AS "bulkLabels"
        FROM episodes WHERE id = $1`,
       [episodeId],
     ),
@@ -29,5 +33,8 @@ export async function getEpisodeReview(actor: Actor, episodeId: number): Promise
     ),
     isBlind ? Promise.resolve([]) : readAdjudications(pool, "a.episode_id = $1", [episodeId]),
   ]);
-  return { episodeId, ...episode.rows[0], isBlind, judgments: items, hiddenJudgments: hidden, adjudications, queues: queues.rows };
+  const row = episode.rows[0];
+  // Blind: the status, score, labels and annotators derived from the hidden judgments are hidden too.
+  const { id: _id, bulkLabels: _bulkLabels, ...state } = redactRow(row, isBlind ? makeRedaction([row]) : null);
+  return { episodeId, ...state, isBlind, judgments: items, hiddenJudgments: hidden, adjudications, queues: queues.rows };
 }

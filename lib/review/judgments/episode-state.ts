@@ -26,8 +26,8 @@ export async function refreshEpisodeReview(client: Queryable, episodeId: number)
     `SELECT coalesce(max(q.overlap), 1)::int AS needed FROM queue_items i JOIN review_queues q ON q.id = i.queue_id WHERE i.episode_id = $1`,
     [episodeId],
   );
-  const current = await client.query<{ reviewStatus: ReviewStatus; labels: string[] | null; reviewLabels: string[] | null }>(
-    `SELECT review_status AS "reviewStatus", labels, review_labels AS "reviewLabels" FROM episodes WHERE id = $1`,
+  const current = await client.query<{ reviewStatus: ReviewStatus; bulkLabels: string[] | null }>(
+    `SELECT review_status AS "reviewStatus", bulk_labels AS "bulkLabels" FROM episodes WHERE id = $1`,
     [episodeId],
   );
   const adjudicated = adjudication.rows[0];
@@ -47,7 +47,7 @@ export async function refreshEpisodeReview(client: Queryable, episodeId: number)
         }
       : null,
     needed: needed.rows[0].needed,
-    current: { reviewStatus: current.rows[0].reviewStatus, labels: current.rows[0].labels ?? [], reviewLabels: current.rows[0].reviewLabels ?? [] },
+    current: { reviewStatus: current.rows[0].reviewStatus, bulkLabels: current.rows[0].bulkLabels ?? [] },
   });
   await client.query(
     `UPDATE episodes SET review_status = $2::"ReviewStatus", score = $3, labels = $4::text[], review_labels = $5::text[], annotators = $6::text[],

@@ -1,5 +1,6 @@
 /** Per-queue and per-annotator progress, and the item list (with gold answers, for reviewers). */
 import { pool } from "@/lib/db";
+import { iso, personJson } from "../sql";
 import { readQueue } from "./read";
 import type { QueueItem, QueueProgress } from "./schema";
 
@@ -29,7 +30,10 @@ export async function listQueueItems(queueId: number): Promise<{ items: QueueIte
   const result = await pool.query<QueueItem>(
     `SELECT i.id, i.episode_id AS "episodeId", i.position, i.is_gold AS "isGold", i.gold_verdict AS "goldVerdict", i.gold_scores AS "goldScores",
        (SELECT count(*)::int FROM queue_slots s WHERE s.item_id = i.id AND s.status = 'submitted') AS submitted,
-       (SELECT count(*)::int FROM queue_slots s WHERE s.item_id = i.id AND s.status = 'reserved' AND s.reserved_until > now()) AS reserved
+       (SELECT count(*)::int FROM queue_slots s WHERE s.item_id = i.id AND s.status = 'reserved' AND s.reserved_until > now()) AS reserved,
+       (SELECT coalesce(json_agg(json_build_object('slotId', s.id, 'annotator', ${personJson("u")}, 'reservedUntil', ${iso("s.reserved_until")}) ORDER BY s.id), '[]')
+          FROM queue_slots s JOIN users u ON u.id = s.annotator_id
+          WHERE s.item_id = i.id AND s.status = 'reserved' AND s.reserved_until > now()) AS reservations
      FROM queue_items i WHERE i.queue_id = $1 ORDER BY i.position, i.id`,
     [queueId],
   );

@@ -87,8 +87,11 @@ export const queueSchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   progress: queueProgressSummarySchema,
-  /** The caller's own part: submitted slots and the slot they hold, if any. */
-  mine: z.object({ submitted: count, reservedSlotId: count.nullable() }),
+  /**
+   * The caller's own part: submitted slots and the slot they hold, if any, with its episode and
+   * reservation expiry (in the past when it lapsed: still theirs until someone else claims it).
+   */
+  mine: z.object({ submitted: count, reservedSlotId: count.nullable(), reservedEpisodeId: count.nullable(), reservedUntil: z.iso.datetime().nullable() }),
 });
 export type Queue = z.infer<typeof queueSchema>;
 
@@ -144,6 +147,8 @@ export const queueItemSchema = z.object({
   goldScores: scoresSchema.nullable(),
   submitted: count,
   reserved: count,
+  /** The item's live reservations: whose, and until when. */
+  reservations: z.array(z.object({ slotId: count, annotator: z.object({ id: z.string(), name: z.string(), email: z.string() }), reservedUntil: z.iso.datetime() })),
 });
 export const queueItemListSchema = z.object({ items: z.array(queueItemSchema) });
 export type QueueItem = z.infer<typeof queueItemSchema>;

@@ -1,6 +1,7 @@
 /**
  * Per-annotator statistics over a period: items per day, median time per item, agreement with
- * peers (verdict kappa) and with gold, verdict mix. Reviewers see everyone; annotators themselves.
+ * peers (verdict kappa) and with gold, verdict mix, optionally within one queue. Reviewers see
+ * everyone; annotators themselves.
  */
 import type { Actor } from "@/lib/auth/actor";
 import { hasRole } from "@/lib/auth/roles";
@@ -28,7 +29,7 @@ export async function getAnnotatorStats(actor: Actor, query: AnnotatorStatsQuery
   const { from, to } = statsPeriod(query);
   const onlyMe = hasRole(actor.role, "reviewer") ? null : actor.type === "user" ? actor.id : "";
   const scope = `j.status = 'submitted' AND j.submitted_at >= $1::timestamptz AND j.submitted_at < $2::timestamptz AND ($3::int IS NULL OR j.queue_id = $3)`;
-  const params = [from, to, query.queueId ?? null];
+  const params = [from, to, query.queue ?? null];
   const rows = await pool.query<Row>(
     `WITH done AS (
        SELECT j.annotator_id, j.verdict, j.submitted_at,

@@ -8,7 +8,8 @@ export const annotatorStatsQuerySchema = z.object({
   from: day.optional(),
   /** End, exclusive (a date means through that day); default now. */
   to: day.optional(),
-  queueId: z.coerce.number().int().positive().optional(),
+  /** Only judgments given in this queue. */
+  queue: z.coerce.number().int().positive().optional(),
 });
 export type AnnotatorStatsQuery = z.output<typeof annotatorStatsQuerySchema>;
 

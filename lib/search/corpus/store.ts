@@ -68,6 +68,23 @@ export class MultiColumn {
     for (const code of codes) this.bits[base + (code >>> 5)] |= 1 << (code & 31);
   }
 
+  /**
+   * A copy in which the given slots carry other values (ones the dictionary knows; an unknown one
+   * is left out): the column as someone with less access sees it. The dictionary is shared.
+   */
+  withValues(changes: ReadonlyMap<number, readonly string[]>): MultiColumn {
+    const copy = Object.assign(Object.create(MultiColumn.prototype) as MultiColumn, this, { bits: this.bits.slice() });
+    for (const [slot, values] of changes) {
+      const base = slot * copy.words;
+      copy.bits.fill(0, base, base + copy.words);
+      for (const value of values) {
+        const code = this.dictionary.find(value);
+        if (code > 0) copy.bits[base + (code >>> 5)] |= 1 << (code & 31);
+      }
+    }
+    return copy;
+  }
+
   has(slot: number, code: number): boolean {
     return (this.bits[slot * this.words + (code >>> 5)] & (1 << (code & 31))) !== 0;
   }

@@ -13,8 +13,10 @@ import { Timeline } from "@/components/viewer/timeline/timeline";
 import { requirePageRole } from "@/lib/auth/permission";
 import { hasRole } from "@/lib/auth/roles";
 import { getEpisode, type EpisodeDetail } from "@/lib/episodes/read-episode";
+import { blindRedaction } from "@/lib/review/blind-redaction";
 import { idParamSchema } from "@/lib/review/params";
 import { parseEpisodeFilter, toSearchParams } from "@/lib/search/filter";
+import { redactRow } from "@/lib/search/redaction";
 import { effectivePatch } from "@/lib/viewer/outcome-summary";
 import { parseTab, type ViewerTab } from "@/lib/viewer/viewer-urls";
 
@@ -56,8 +58,10 @@ export default async function EpisodePage({ params, searchParams }: { params: Pr
   const actor = await requirePageRole("viewer", `/episodes/${rawId}`);
   const id = Number(rawId);
   if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
-  const episode = await getEpisode(id);
-  if (!episode) notFound();
+  const found = await getEpisode(id);
+  if (!found) notFound();
+  // Blind review: the header must not show an annotator what others' judgments made of it yet.
+  const episode = redactRow(found, await blindRedaction(actor, [id]));
   const search = await searchParams;
   const list = listQuery(search.list);
   const tab = parseTab(search.tab, episode.kind);

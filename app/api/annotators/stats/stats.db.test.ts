@@ -19,6 +19,8 @@ let bob: Caller;
 let rev: Caller;
 let episodes: number[];
 let queue: Queue;
+let rubricId: number;
+let batchId: number;
 
 const verdicts = { ann: ["approve", "approve", "reject"], bob: ["approve", "reject", "reject"] };
 /** Seconds from claim to submit for each of the three items, and the day each was submitted. */
@@ -41,7 +43,9 @@ beforeAll(async () => {
   [admin, ann, bob, rev] = await Promise.all([signIn("admin", "admin", run), signIn("ann", "annotator", run), signIn("bob", "annotator", run), signIn("rev", "reviewer", run)]);
   const seeded = await seedEpisodes(`sta${run}`, 3);
   episodes = seeded.ids;
+  batchId = seeded.batchId;
   const rubric = (await call<Rubric>(postRubric, admin, { method: "POST", body: sampleRubric(`Stats ${run}`) })).body;
+  rubricId = rubric.id;
   queue = (await call<Queue>(postQueue, admin, { method: "POST", body: { name: `Stats ${run}`, rubricId: rubric.id, query: `batch=${seeded.batchId}`, overlap: 2 } })).body;
   await call(gold, admin, { method: "POST", params: { id: queue.id }, body: { items: [{ episodeId: episodes[1], verdict: "approve" }] } });
   await work(ann, verdicts.ann, seconds.ann);
@@ -49,7 +53,7 @@ beforeAll(async () => {
 });
 afterAll(() => disconnect());
 
-const get = (caller: Caller, query: string) => call<AnnotatorStatsList>(stats, caller, { query: `queueId=${queue.id}&${query}` });
+const get = (caller: Caller, query: string) => call<AnnotatorStatsList>(stats, caller, { query: `queue=${queue.id}&${query}` });
 
 describe("annotator statistics", () => {
   it("gives items per day, median time per item, peer and gold agreement, verdict mix", async () => {
@@ -84,6 +88,21 @@ describe("annotator statistics", () => {
   it("shows an annotator only their own figures", async () => {
     const response = await get(bob, "from=2031-03-01&to=2031-03-02");
     expect(response.body.items.map((s) => s.annotator.email)).toEqual([bob.email]);
+  });
+
+  it("counts only the queue asked for, or every queue without one", async () => {
+    const other = (await call<Queue>(postQueue, admin, { method: "POST", body: { name: `Stats other ${run}`, rubricId: rubricId, query: `batch=${batchId}`, overlap: 1 } })).body;
+    const { slot } = (await call<ClaimResult>(next, ann, { method: "POST", params: { id: other.id } })).body;
+    const judged = await call(postJudgment, ann, { method: "POST", params: { id: slot!.episodeId }, body: { queueId: other.id, scores: { quality: 2, solves: true }, verdict: "reject", submit: true } });
+    expect(judged.status).toBe(201);
+    await pool.query(`UPDATE judgments SET submitted_at = '2031-03-01 12:00:00' WHERE id = $1`, [judged.body.id]);
+    const period = "from=2031-03-01&to=2031-03-02";
+    const submittedBy = async (query: string) =>
+      Object.fromEntries((await call<AnnotatorStatsList>(stats, rev, { query })).body.items.map((s) => [s.annotator.email, s.submitted]));
+    expect(await submittedBy(`queue=${other.id}&${period}`)).toEqual({ [ann.email]: 1 });
+    expect(await submittedBy(`queue=${queue.id}&${period}`)).toEqual({ [ann.email]: 3, [bob.email]: 3 });
+    expect(await submittedBy(period)).toMatchObject({ [ann.email]: 4, [bob.email]: 3 });
+    expect((await call(stats, rev, { query: "queue=abc" })).status).toBe(422);
   });
 
   it("refuses a malformed period (422)", async () => {

@@ -80,8 +80,8 @@ describe("bulk preview", () => {
 describe("bulk actions", () => {
   it("adds a label to every match, deduplicated and sorted, and records one audit event", async () => {
     const targets = await alphaIds();
-    await prisma.episode.update({ where: { id: targets[1] }, data: { labels: ["zeta", "tricky"] } });
-    await prisma.episode.update({ where: { id: ids.find((id) => !targets.includes(id))! }, data: { labels: ["keep"] } });
+    await prisma.episode.update({ where: { id: targets[1] }, data: { labels: ["tricky", "zeta"], bulkLabels: ["tricky", "zeta"] } });
+    await prisma.episode.update({ where: { id: ids.find((id) => !targets.includes(id))! }, data: { labels: ["keep"], bulkLabels: ["keep"] } });
     const before = await rows();
 
     const response = await post(bulk, { query: alpha, action: "label_add", label: " tricky ", expectedCount: 4 });

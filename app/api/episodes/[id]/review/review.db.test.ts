@@ -39,7 +39,7 @@ function patch(caller: Caller, judgment: Pick<Judgment, "id" | "episodeId">, bod
 }
 
 const episodeRow = (id: number) =>
-  prisma.episode.findUniqueOrThrow({ where: { id }, select: { reviewStatus: true, reviewedAt: true, score: true, labels: true, annotators: true, reviewLabels: true } });
+  prisma.episode.findUniqueOrThrow({ where: { id }, select: { reviewStatus: true, reviewedAt: true, score: true, labels: true, annotators: true, reviewLabels: true, bulkLabels: true } });
 
 const complete = { quality: 4, solves: true, issue: "loop", tags: ["hard"] };
 
@@ -144,6 +144,22 @@ describe("judgments", () => {
     expect((await episodeRow(id)).reviewStatus).toBe("needs_changes");
     expect((await patch(ann, judgment, { version: 1, scores: { tags: [], issue: null } })).status).toBe(200);
     expect(await episodeRow(id)).toMatchObject({ labels: ["from-bulk"], reviewLabels: [] });
+  });
+
+  it("keeps a bulk label that a judgment also gave when the judgment drops it; a bulk removal leaves the judgment's", async () => {
+    const id = episodes[7];
+    const bulkOn7 = (action: "label_add" | "label_remove", label: string) =>
+      call(bulk, rev, { method: "POST", body: { query: `batch=${batchId}&instance=jud${run}__review-7`, action, label, expectedCount: 1 } });
+    const judgment = (await create(ann, id, { scores: { ...complete, tags: ["docs"] }, verdict: "approve", submit: true })).body;
+    expect(await episodeRow(id)).toMatchObject({ labels: ["docs", "loop"], reviewLabels: ["docs", "loop"] });
+    expect((await bulkOn7("label_add", "docs")).body).toEqual({ affected: 1, changed: 1 });
+    expect((await patch(ann, judgment, { version: 1, scores: { tags: [] } })).status).toBe(200);
+    expect(await episodeRow(id)).toMatchObject({ labels: ["docs", "loop"], reviewLabels: ["loop"], bulkLabels: ["docs"] });
+    // "loop" comes from the judgment alone: removing it as a bulk label changes nothing.
+    expect((await bulkOn7("label_remove", "loop")).body).toEqual({ affected: 1, changed: 0 });
+    expect(await episodeRow(id)).toMatchObject({ labels: ["docs", "loop"], bulkLabels: ["docs"] });
+    expect((await bulkOn7("label_remove", "docs")).body).toEqual({ affected: 1, changed: 1 });
+    expect(await episodeRow(id)).toMatchObject({ labels: ["loop"], reviewLabels: ["loop"], bulkLabels: [] });
   });
 
   it("adjudicates: the reviewer's verdict sets the status, recording both sides", async () => {
