@@ -22,6 +22,7 @@ import { claimResultSchema, queueCreateSchema, queueGoldSchema, queueItemListSch
 import { rubricCreateSchema, rubricListSchema, rubricPatchSchema, rubricSchema, rubricVersionSchema } from "@/lib/review/rubrics/schema";
 import { annotatorStatsListSchema, annotatorStatsQuerySchema } from "@/lib/review/stats/schema";
 import { userListSchema } from "@/lib/auth/user-list";
+import { exportPaths } from "./openapi-export";
 import { savedViewCreateSchema, savedViewListSchema, savedViewPatchSchema, savedViewSchema } from "@/lib/views/schema";
 
 type JsonSchema = Record<string, unknown>;
@@ -231,6 +232,7 @@ export function openApiDocument() {
         delete: { summary: "Delete a view; owner or admin", ...viewer, parameters: [idParameter], responses: { "200": ok("Deleted: { id }"), "404": errorRef, ...errors } },
       },
       ...reviewPaths(viewer),
+      ...exportPaths({ jsonSchema, body, ok, errors, errorRef, idParameter, security: viewer }),
       "/api/episodes/{id}": {
         get: { summary: "One episode with its contents", ...viewer, parameters: [idParameter], responses: { "200": ok("The episode"), "404": { $ref: "#/components/responses/Error" }, ...errors } },
       },

@@ -81,7 +81,7 @@ describe("GET /api/openapi.json", () => {
     const flag = doc.paths["/api/episodes"].get.parameters.find((p: { name: string }) => p.name === "flag");
     expect(flag.schema.items.enum).toContain("stuck_loop");
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/api/health", "/api/episodes/facets", "/api/episodes/{id}", "/api/episodes/{id}/steps", "/api/imports", "/api/imports/{id}"]),
+      expect.arrayContaining(["/api/health", "/api/episodes/facets", "/api/episodes/{id}", "/api/episodes/{id}/steps", "/api/imports", "/api/imports/{id}", "/api/exports", "/api/exports/{id}/files/{path}", "/api/export-recipes/{id}"]),
     );
     expect(doc.paths["/api/episodes"].get.responses["200"].content["application/json"].schema.properties.items.items.properties.snippet).toBeDefined();
   });
