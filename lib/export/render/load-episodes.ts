@@ -21,29 +21,8 @@ export const EXPORT_LOAD_BATCH = 100;
 
 export type LoadOptions = { useProposedMasks: boolean };
 
-type EpisodeRow = {
-  id: number;
-  kind: string;
-  sourceFormat: string;
-  instanceId: string | null;
-  repo: string | null;
-  agent: string | null;
-  model: string | null;
-  resolved: boolean | null;
-  exitStatusClass: string;
-  reviewStatus: string;
-  labels: string[];
-  stepCount: number;
-  taskText: string | null;
-  baseCommit: string | null;
-  finalPatch: string | null;
-  goldPatch: string | null;
-  testPatch: string | null;
-  pullRequest: unknown;
-  attached: unknown;
-  loop: unknown;
-  secrets: unknown;
-};
+/** The row behind an ExportEpisode: its columns as stored, plus what masks and the patch are derived from. */
+type EpisodeRow = Omit<ExportEpisode, "kind" | "steps"> & { kind: string; stepCount: number; attached: unknown; loop: unknown; secrets: unknown };
 
 const stepRowSchema = z.object({
   episodeId: z.number().int(),

@@ -5,9 +5,9 @@
  */
 import { z } from "zod";
 import { recipeSchema, type Recipe } from "@/lib/export/recipe/schema";
-import { splits, type PlanReport } from "@/lib/export/types";
+import type { PlanReport } from "@/lib/export/types";
 import { appVersion } from "./app-version";
-import { shardEntrySchema, type FinishedShard } from "./finished-shard";
+import { finishedShardSchema, type FinishedShard } from "./finished-shard";
 import { planReportSchema } from "./plan-report-schema";
 import { finalShardPath } from "./shard-names";
 import { writeTallySchema, type WriteTally } from "./tally";
@@ -15,17 +15,8 @@ import { writeTallySchema, type WriteTally } from "./tally";
 const count = z.number().int().min(0);
 const sumSchema = z.object({ records: count, tokens: count, bytes: count, shards: count });
 
-export const manifestShardSchema = z.object({
-  path: z.string(),
-  split: z.enum(splits),
-  format: z.enum(["jsonl", "parquet"]),
-  records: count,
-  tokens: count,
-  tokensByComponent: z.array(count),
-  bytes: count,
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  entries: z.array(shardEntrySchema),
-});
+/** A shard in the manifest: the finished shard under its final name (temporary name and index dropped). */
+export const manifestShardSchema = finishedShardSchema.omit({ partialPath: true, index: true }).extend({ path: z.string() });
 export type ManifestShard = z.infer<typeof manifestShardSchema>;
 
 export const exportManifestSchema = z.object({
