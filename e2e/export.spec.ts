@@ -84,3 +84,38 @@ test("a reviewer writes a recipe, previews it, saves it, runs it and downloads v
   await expect(row).toContainText(`${recipeName} v1`);
   await expect(row).toContainText("done");
 });
+
+test("a recipe keeps every version; running version 1 again writes byte-identical shards", async ({ page }) => {
+  test.setTimeout(180_000);
+  const name = `e2e versions ${Date.now()}`;
+  await signIn(page, "reviewer", "/exports/recipes/new");
+  await setRecipeText(page, JSON.stringify({ ...recipe, name }, null, 2));
+  await page.getByRole("button", { name: "Save recipe" }).click();
+  await expect(page.getByText("Version 1 · saved")).toBeVisible();
+
+  await setRecipeText(page, JSON.stringify({ ...recipe, name, seed: 8 }, null, 2));
+  await expect(page.getByText("Version 1 · unsaved changes")).toBeVisible();
+  await page.getByRole("button", { name: "Save as version 2" }).click();
+  await expect(page.getByText("Version 2 · saved")).toBeVisible();
+  const versions = page.getByRole("list", { name: "Recipe versions" });
+  await expect(versions.getByRole("listitem")).toHaveCount(2);
+
+  // Version 1 opens as it was saved.
+  await versions.getByRole("button", { name: "Open version 1" }).click();
+  await expect(page.getByText("Version 2 · unsaved changes · showing version 1; save to make it version 3")).toBeVisible();
+
+  const shardHashes = async () => {
+    await versions.getByRole("button", { name: "Run version 1" }).click();
+    await expect(page).toHaveURL(/\/exports\/\d+$/);
+    await expect(page.getByText("done", { exact: true })).toBeVisible({ timeout: 120_000 });
+    const id = page.url().split("/").pop();
+    const manifest = await (await page.request.get(`/api/exports/${id}/files/manifest.json`)).json();
+    expect(manifest.recipe.seed).toBe(7);
+    return manifest.shards.map((shard: { path: string; sha256: string }) => `${shard.path} ${shard.sha256}`);
+  };
+  const first = await shardHashes();
+  await page.goBack();
+  const second = await shardHashes();
+  expect(second).toEqual(first);
+  expect(first.length).toBeGreaterThan(1);
+});

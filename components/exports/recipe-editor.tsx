@@ -8,8 +8,9 @@ import { JsonEditor } from "@/components/viewer/monaco";
 import { recipeSchema } from "@/lib/export/recipe/schema";
 import type { SavedRecipe } from "@/lib/export/recipes/schema";
 import { RecipePreview } from "./recipe-preview";
-import { checkRecipeText } from "@/lib/export/recipe/recipe-text";
-import { usePreview, useSaveRecipe } from "./use-recipes";
+import { RecipeVersions } from "./recipe-versions";
+import { checkRecipeText, recipeText } from "@/lib/export/recipe/recipe-text";
+import { usePreview, useRecipe, useSaveRecipe } from "./use-recipes";
 import { useStartExport } from "./use-exports";
 
 const recipeJsonSchema = z.toJSONSchema(recipeSchema, { io: "input", unrepresentable: "any" });
@@ -18,10 +19,12 @@ const recipeJsonSchema = z.toJSONSchema(recipeSchema, { io: "input", unrepresent
  * A recipe as JSON (the same document the CLI reads), checked as you type, previewed on demand,
  * saved as the next version, and run. Running a saved recipe runs exactly the saved version.
  */
-export function RecipeEditor({ saved, initialText }: { saved: SavedRecipe | null; initialText: string }) {
+export function RecipeEditor({ initial, initialText }: { initial: SavedRecipe | null; initialText: string }) {
   const router = useRouter();
+  const saved = useRecipe(initial).data ?? null;
   const [text, setText] = useState(initialText);
-  const [savedText, setSavedText] = useState(saved ? initialText : null);
+  const [savedText, setSavedText] = useState(initial ? initialText : null);
+  const [opened, setOpened] = useState<number | null>(null);
   const check = useMemo(() => checkRecipeText(text), [text]);
   const preview = usePreview();
   const save = useSaveRecipe();
@@ -33,6 +36,7 @@ export function RecipeEditor({ saved, initialText }: { saved: SavedRecipe | null
     if (!check.recipe) return null;
     const result = await save.mutateAsync({ id: saved?.id ?? null, recipe: check.recipe });
     setSavedText(text);
+    setOpened(null);
     if (!saved) router.replace(`/exports/recipes/${result.id}`);
     return result;
   }
@@ -56,8 +60,12 @@ export function RecipeEditor({ saved, initialText }: { saved: SavedRecipe | null
         <Button variant="primary" onClick={() => void run().catch(() => undefined)} disabled={!check.recipe || start.isPending || save.isPending}>
           {isDirty && saved ? "Save and run export" : "Run export"}
         </Button>
+        <Button onClick={() => downloadJson(text, `${check.recipe?.name ?? "recipe"}.json`)} disabled={!check.recipe}>
+          Download JSON
+        </Button>
         <span className="text-sm text-stone-600" aria-live="polite">
           {saved ? `Version ${saved.current.version}${isDirty ? " · unsaved changes" : " · saved"}` : "Not saved yet"}
+          {saved && opened !== null && isDirty && ` · showing version ${opened}; save to make it version ${saved.current.version + 1}`}
         </span>
       </div>
       {error && (
@@ -76,6 +84,23 @@ export function RecipeEditor({ saved, initialText }: { saved: SavedRecipe | null
         <p className="text-sm text-green-700">The recipe is valid.</p>
       )}
       {preview.data && <RecipePreview report={preview.data.report} />}
+      {saved && (
+        <RecipeVersions
+          saved={saved}
+          onOpen={(version) => {
+            setText(recipeText(version.recipe));
+            setOpened(version.version);
+          }}
+        />
+      )}
     </div>
   );
+}
+
+/** The recipe as a file, for `atelier export --recipe FILE`. */
+function downloadJson(text: string, name: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const link = Object.assign(document.createElement("a"), { href: url, download: name.replace(/[^\w.-]+/g, "-") });
+  link.click();
+  URL.revokeObjectURL(url);
 }

@@ -11,11 +11,13 @@ export function useRecipes() {
   return useQuery({ queryKey: recipeKeys.list(), queryFn: () => getJson<SavedRecipeList>("/api/export-recipes", "Loading recipes") });
 }
 
-export function useRecipe(id: number | null) {
+/** A saved recipe; the page renders it on the server, and saves update it here. */
+export function useRecipe(initial: SavedRecipe | null) {
   return useQuery({
-    queryKey: recipeKeys.detail(id ?? 0),
-    queryFn: () => getJson<SavedRecipe>(`/api/export-recipes/${id}`, "Loading the recipe"),
-    enabled: id !== null,
+    queryKey: recipeKeys.detail(initial?.id ?? 0),
+    queryFn: () => getJson<SavedRecipe>(`/api/export-recipes/${initial?.id}`, "Loading the recipe"),
+    enabled: initial !== null,
+    initialData: initial ?? undefined,
   });
 }
 

@@ -19,7 +19,7 @@ export default async function RecipePage({ params }: { params: Promise<{ id: str
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{saved.name}</h1>
-      <RecipeEditor key={saved.current.id} saved={saved} initialText={recipeText(saved.current.recipe)} />
+      <RecipeEditor key={saved.id} initial={saved} initialText={recipeText(saved.current.recipe)} />
     </section>
   );
 }

@@ -11,7 +11,7 @@ export default async function NewRecipePage() {
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">New recipe</h1>
-      <RecipeEditor saved={null} initialText={recipeText(exampleRecipeInput)} />
+      <RecipeEditor initial={null} initialText={recipeText(exampleRecipeInput)} />
     </section>
   );
 }
