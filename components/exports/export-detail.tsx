@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { formatBytes } from "@/components/ui/format-bytes";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { CodeView } from "@/components/viewer/monaco";
+import type { ExportJob } from "@/lib/export/jobs/schema";
 import type { PlanReport } from "@/lib/export/types";
 import { ExportProgress, ExportStatusBadge } from "./export-status";
 import { PlanTables } from "./plan-tables";
@@ -82,10 +83,11 @@ export function ExportDetail({ id, canRun }: { id: number; canRun: boolean }) {
           </ul>
         </section>
       )}
+      {job.summary?.components && <WrittenComponents components={job.summary.components} tokenizer={job.summary.tokenizer ?? ""} />}
       {report && (
         <section aria-labelledby="report-heading" className="space-y-2">
           <h2 id="report-heading" className="text-lg font-semibold">
-            Report
+            Plan report
           </h2>
           <PlanTables report={report} />
         </section>
@@ -97,5 +99,40 @@ export function ExportDetail({ id, canRun }: { id: number; canRun: boolean }) {
         <CodeView value={JSON.stringify(job.recipe, null, 2)} path="recipe.json" height={320} />
       </section>
     </div>
+  );
+}
+
+type Written = NonNullable<NonNullable<ExportJob["summary"]>["components"]>;
+
+/** What each component wrote, counted with the recipe's tokenizer (the plan below used stored counts). */
+function WrittenComponents({ components, tokenizer }: { components: Written; tokenizer: string }) {
+  return (
+    <table className="w-full border-collapse rounded bg-white text-sm" aria-label="Written per component">
+      <caption className="mb-1 text-left text-stone-600">Written per component (tokens by {tokenizer})</caption>
+      <thead>
+        <tr>
+          {["Component", "Records", "Tokens", "Truncated", "Dropped while writing"].map((header) => (
+            <th key={header} className="border-b border-stone-300 px-2 py-1 text-left font-medium">
+              {header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {components.map((component) => (
+          <tr key={component.name}>
+            <td className="border-b border-stone-100 px-2 py-1">{component.name}</td>
+            <td className="border-b border-stone-100 px-2 py-1 tabular-nums">{component.records.toLocaleString()}</td>
+            <td className="border-b border-stone-100 px-2 py-1 tabular-nums">{component.tokens.toLocaleString()}</td>
+            <td className="border-b border-stone-100 px-2 py-1 tabular-nums">{component.truncated.toLocaleString()}</td>
+            <td className="border-b border-stone-100 px-2 py-1">
+              {Object.entries(component.dropped)
+                .map(([reason, count]) => `${reason.replaceAll("_", " ")} ${count}`)
+                .join(", ") || "none"}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -22,6 +22,11 @@ export const exportSummarySchema = z.object({
   bytes: z.number().int(),
   splits: z.record(z.string(), z.object({ records: z.number().int(), tokens: z.number().int(), shards: z.number().int() })),
   files: z.array(exportFileSchema),
+  tokenizer: z.string().optional(),
+  /** What was written per component, with the recipe tokenizer's counts and drops while writing. */
+  components: z
+    .array(z.object({ name: z.string(), filter: z.string(), records: z.number().int(), tokens: z.number().int(), truncated: z.number().int(), dropped: z.record(z.string(), z.number().int()) }))
+    .optional(),
   /** The plan report (PreviewReport: duplicate pairs capped, with totals). */
   plan: z.unknown(),
 });

@@ -20,6 +20,8 @@ export function summarize(manifest: ExportManifest, outDir: string): ExportSumma
     bytes: files.reduce((n, f) => n + f.bytes, 0),
     splits,
     files,
+    tokenizer: manifest.tokenizer,
+    components: manifest.components,
     // The plan's report with the first duplicate pairs (report.json has them all).
     plan: capReportPairs(manifest.plan),
   };
