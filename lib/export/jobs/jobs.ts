@@ -72,12 +72,13 @@ export async function cancelExportJob(actor: Actor, id: number): Promise<ExportJ
   const isRunningHere = controllers.has(id);
   const isOrphaned = !isRunningHere && (pid === null || pid === process.pid || !isAlive(pid));
   await withTransaction(async (client) => {
-    await client.query(
-      isOrphaned
-        ? `UPDATE export_jobs SET status = 'cancelled', cancel_requested = false, finished_at = now() WHERE id = $1`
-        : `UPDATE export_jobs SET cancel_requested = true WHERE id = $1`,
-      [id],
+    // A job no runner has claimed yet stops here and now (a runner only claims a queued or running
+    // row); one being written stops at its runner's next record.
+    const stopped = await client.query(
+      `UPDATE export_jobs SET status = 'cancelled', cancel_requested = false, finished_at = now() WHERE id = $1 AND (status = 'queued' OR $2) RETURNING id`,
+      [id, isOrphaned],
     );
+    if (stopped.rowCount === 0) await client.query(`UPDATE export_jobs SET cancel_requested = true WHERE id = $1`, [id]);
     await recordAudit(client, { actor, action: "export.cancel", targetType: "export", targetId: id, before: { status: job.status } });
   });
   controllers.get(id)?.abort();
