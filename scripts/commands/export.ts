@@ -38,7 +38,8 @@ export async function exportCommand(rawOptions: unknown): Promise<number> {
     [outDir, JSON.stringify(recipe)],
   );
   const id = previous.rows[0]?.id ?? (await createExportJob(null, { recipe }, "cli", outDir));
-  if (previous.rows[0]) await pool.query(`UPDATE export_jobs SET status = 'queued', cancel_requested = false, error = NULL WHERE id = $1`, [id]);
+  if (previous.rows[0])
+    await pool.query(`UPDATE export_jobs SET status = 'queued', cancel_requested = false, error = NULL, worker_pid = $2 WHERE id = $1`, [id, process.pid]);
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once("SIGINT", stop);
