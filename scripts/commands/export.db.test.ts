@@ -8,11 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnect, pool } from "@/lib/db";
 import { createExportJob } from "@/lib/export/jobs/jobs";
 import { exampleRecipeInput } from "@/lib/export/recipe/example";
-import { recipeSchema } from "@/lib/export/recipe/schema";
+import { recipeSchema, swebenchRepos } from "@/lib/export/recipe/schema";
 import { exportManifestSchema, type ExportManifest } from "@/lib/export/write/manifest";
 import { importFiles } from "@/lib/ingest/import-files";
 import { generatePrSample } from "@/lib/sample/pr-sample";
 import { createRng } from "@/lib/sample/random";
+import { pullRequestRepos } from "@/lib/sample/repos";
 import { seedPlanCorpus } from "@/lib/testing/plan-corpus";
 
 const run = randomBytes(4).toString("hex");
@@ -45,7 +46,9 @@ beforeAll(async () => {
   // Some passing rollouts, and PR-derived samples: every component of the example recipe has episodes here.
   await pool.query(`UPDATE episodes SET resolved = true WHERE id = ANY($1::int[])`, [[rollouts.c0, rollouts.c1, rollouts.c2]]);
   const rng = createRng(`cli-export-${run}`);
-  const samples = Array.from({ length: 3 }, () => generatePrSample(rng));
+  // Not from a SWE-bench repository (pallets/flask is one of the generator's): the example decontaminates those.
+  const repos = pullRequestRepos.filter((repo) => !(swebenchRepos as readonly string[]).includes(repo.name));
+  const samples = Array.from({ length: 3 }, (_, i) => generatePrSample(rng, { repo: repos[i % repos.length] }));
   const summary = await importFiles([{ path: file("pr.jsonl", samples.map((s) => JSON.stringify(s)).join("\n") + "\n") }], { source: "cli" });
   expect(summary.invalid).toBe(0);
   const rows = await pool.query<{ id: number }>(`SELECT id FROM episodes WHERE source_format = 'atelier-pr' AND instance_id = ANY($1)`, [samples.map((s) => s.id)]);
@@ -83,12 +86,17 @@ describe("npm run atelier -- export", () => {
     const manifest = readManifest(outDir);
     expect(manifest.recipe).toEqual(recipeSchema.parse(exampleRecipeInput));
     const exported = episodeIds(manifest);
-    // Each component found its episodes: PR samples, passing rollouts (3 copies each), the others.
-    for (const id of [...prIds, ...Object.values(rollouts)]) expect(exported.has(id), `episode ${id}`).toBe(true);
+    // Each component found episodes: PR samples, passing rollouts (3 copies each), the other rollouts.
+    expect(manifest.components.map((c) => c.records > 0)).toEqual([true, true, true]);
+    for (const id of Object.values(rollouts)) expect(exported.has(id), `episode ${id}`).toBe(true);
     const entriesOf = (id: number) => manifest.shards.flatMap((s) => s.entries.filter(([e]) => e === id));
     expect(entriesOf(rollouts.c0).map(([, component, copy]) => [component, copy])).toEqual([[1, 0], [1, 1], [1, 2]]);
     expect(entriesOf(rollouts.c5).map(([, component]) => component)).toEqual([2]);
-    expect(entriesOf(prIds[0]).map(([, component]) => component)).toEqual([0]);
+    // The database is shared with other tests' generated PR samples: one of ours may be a duplicate of theirs.
+    const report = JSON.parse(fs.readFileSync(path.join(outDir, "report.json"), "utf8"));
+    const removed = new Set([...report.dedup.exact, ...report.dedup.near].map((pair: { removed: number }) => pair.removed));
+    for (const id of prIds) expect(exported.has(id) || removed.has(id), `PR sample ${id}`).toBe(true);
+    for (const id of prIds.filter((pr) => exported.has(pr))) expect(entriesOf(id).map(([, component]) => component)).toEqual([0]);
   });
 
   it("--json prints the outcome with the summary of the manifest; a rerun into the finished --out rewrites nothing", () => {
