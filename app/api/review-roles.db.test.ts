@@ -5,12 +5,19 @@
  * caller works on their own fixture (their own judgment, comment, slot, view…).
  */
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasRole, type Role } from "@/lib/auth/roles";
-import { disconnect, prisma } from "@/lib/db";
+import { disconnect, pool, prisma } from "@/lib/db";
+import { createExportJob } from "@/lib/export/jobs/jobs";
+import { recipeSchema } from "@/lib/export/recipe/schema";
+import type { SavedRecipe } from "@/lib/export/recipes/schema";
 import type { ClaimResult, Queue } from "@/lib/review/queues/schema";
 import type { Rubric } from "@/lib/review/rubrics/schema";
 import { anonymous, call, sampleRubric, seedEpisodes, signIn, type Caller } from "@/lib/review/testing/fixtures";
+import { waitForExport } from "@/lib/testing/export-jobs";
 import * as commentItem from "./episodes/[id]/comments/[commentId]/route";
 import * as comments from "./episodes/[id]/comments/route";
 import * as maskItem from "./episodes/[id]/masks/[maskId]/route";
@@ -21,6 +28,12 @@ import * as judgmentItem from "./episodes/[id]/review/judgments/[judgmentId]/rou
 import * as judgments from "./episodes/[id]/review/judgments/route";
 import * as bulkPreview from "./episodes/bulk/preview/route";
 import * as bulk from "./episodes/bulk/route";
+import * as exportRecipeItem from "./export-recipes/[id]/route";
+import * as exportRecipes from "./export-recipes/route";
+import * as exportCancel from "./exports/[id]/cancel/route";
+import * as exportResume from "./exports/[id]/resume/route";
+import * as exportPreview from "./exports/preview/route";
+import * as exportsRoute from "./exports/route";
 import * as importItem from "./imports/[id]/route";
 import * as imports from "./imports/route";
 import * as queueItem from "./queues/[id]/route";
@@ -35,6 +48,8 @@ import * as viewItem from "./views/[id]/route";
 import * as views from "./views/route";
 
 const run = randomBytes(4).toString("hex");
+const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), "atelier-roles-exports-"));
+process.env.ATELIER_EXPORT_DIR = exportDir;
 const who = ["anonymous", "viewer", "annotator", "reviewer", "admin"] as const;
 type Who = (typeof who)[number];
 const callers = {} as Record<Who, Caller>;
@@ -42,6 +57,7 @@ const callers = {} as Record<Who, Caller>;
 let rubric: Rubric;
 let episodes: number[];
 let batchId: number;
+let savedRecipe: SavedRecipe;
 const queueOf = {} as Record<"work" | "next" | "skip" | "release", Queue>;
 
 type Response = { status: number; body: any };
@@ -56,8 +72,23 @@ beforeAll(async () => {
     const created = await call<Queue>(queues.POST, callers.admin, { method: "POST", body: { name: `Roles ${name} ${run}`, rubricId: rubric.id, query: `batch=${batchId}`, overlap: 5 } });
     queueOf[name] = created.body;
   }
+  savedRecipe = (await call<SavedRecipe>(exportRecipes.POST, callers.admin, { method: "POST", body: { recipe: exportRecipe(`Roles recipe ${run}`) } })).body;
 });
-afterAll(() => disconnect());
+afterAll(async () => {
+  fs.rmSync(exportDir, { recursive: true, force: true });
+  await disconnect();
+});
+
+/** A small export of the seeded episodes, whatever their review state by then. */
+function exportRecipe(name: string) {
+  return { name, components: [{ name: "all", filter: `batch=${batchId}`, reviewStatus: ["pending", "approved", "rejected", "needs_changes"] }], split: { validation: 0 } };
+}
+
+/** Waits for an export a call started, so none is still writing when the test ends. */
+async function finished(response: { status: number; body: any }, id?: number) {
+  if (response.status < 300) expect((await waitForExport(id ?? response.body.id)).status).toBe("done");
+  return response;
+}
 
 /** Something the caller owns, made as them (only called for roles allowed to make it). */
 const own = {
@@ -67,6 +98,12 @@ const own = {
   slot: async (c: Caller, queue: Queue): Promise<{ id: number }> => (await call<ClaimResult>(next.POST, c, { method: "POST", params: { id: queue.id } })).body.slot!,
   view: async (c: Caller) => (await call(views.POST, c, { method: "POST", body: { name: `v-${randomBytes(3).toString("hex")}`, query: "kind=contextual" } })).body,
   batch: async () => (await seedEpisodes(`roles${run}b${randomBytes(3).toString("hex")}`, 1)).batchId,
+  queuedExport: () => createExportJob(null, { recipe: recipeSchema.parse(exportRecipe(`Roles queued ${run}`)) }, "api"),
+  cancelledExport: async () => {
+    const id = await own.queuedExport();
+    await pool.query(`UPDATE export_jobs SET status = 'cancelled' WHERE id = $1`, [id]);
+    return id;
+  },
 };
 
 /** Runs `make` only for a caller allowed to; others get placeholders (the role check refuses them first). */
@@ -212,6 +249,39 @@ const cases: Case[] = [
       return call(viewItem.DELETE, c, { method: "DELETE", params: { id: view.id } });
     },
   },
+  // ---------------------------------------------------------------- export
+  { route: "POST /api/exports/preview", role: "reviewer", request: (c) => call(exportPreview.POST, c, { method: "POST", body: { recipe: exportRecipe(`Roles preview ${run}`) } }) },
+  {
+    route: "POST /api/exports",
+    role: "reviewer",
+    request: async (c, as) => finished(await call(exportsRoute.POST, c, { method: "POST", body: { recipe: exportRecipe(`Roles export ${as} ${run}`) } })),
+  },
+  {
+    route: "POST /api/exports/:id/cancel",
+    role: "reviewer",
+    request: async (c, as) => {
+      const id = await prepared("reviewer", as, own.queuedExport, 1);
+      return call(exportCancel.POST, c, { method: "POST", params: { id } });
+    },
+  },
+  {
+    route: "POST /api/exports/:id/resume",
+    role: "reviewer",
+    request: async (c, as) => {
+      const id = await prepared("reviewer", as, own.cancelledExport, 1);
+      return finished(await call(exportResume.POST, c, { method: "POST", params: { id } }), id);
+    },
+  },
+  {
+    route: "POST /api/export-recipes",
+    role: "reviewer",
+    request: (c, as) => call(exportRecipes.POST, c, { method: "POST", body: { recipe: exportRecipe(`Roles recipe ${as} ${run}`) } }),
+  },
+  {
+    route: "PUT /api/export-recipes/:id",
+    role: "reviewer",
+    request: (c, as) => call(exportRecipeItem.PUT, c, { method: "PUT", params: { id: savedRecipe.id }, body: { recipe: { ...exportRecipe(`Roles recipe ${run}`), description: `by ${as}` } } }),
+  },
 ];
 
 const matrix = cases.flatMap((c) => who.map((as) => ({ ...c, as })));
@@ -226,7 +296,8 @@ describe("role matrix", () => {
       expect(response.status).toBe(403);
       expect(response.body).toEqual({ error: { code: "forbidden", message: `This needs the ${role} role; you are ${as}.` } });
     } else {
-      expect(response.body.error).toBeUndefined();
+      // `.code`: an export job has an `error` field of its own (null, or why it failed).
+      expect(response.body.error?.code).toBeUndefined();
       expect([200, 201, 202]).toContain(response.status);
     }
   });
@@ -234,7 +305,13 @@ describe("role matrix", () => {
   it("covers every mutating handler of the review slice", async () => {
     const modules = [commentItem, comments, maskItem, maskConfirm, masks, adjudication, judgmentItem, judgments, queueItem, gold, next, release, skip, queues, rubricItem, rubrics];
     const mutating = modules.flatMap((m) => Object.keys(m).filter((k) => ["POST", "PATCH", "PUT", "DELETE"].includes(k)));
-    const covered = cases.filter((c) => !/imports|bulk|views/.test(c.route));
+    const covered = cases.filter((c) => !/imports|bulk|views|export/.test(c.route));
     expect(covered).toHaveLength(mutating.length);
+  });
+
+  it("covers every mutating handler of the export slice", () => {
+    const modules = [exportsRoute, exportCancel, exportResume, exportPreview, exportRecipes, exportRecipeItem];
+    const mutating = modules.flatMap((m) => Object.keys(m).filter((k) => ["POST", "PATCH", "PUT", "DELETE"].includes(k)));
+    expect(cases.filter((c) => /export/.test(c.route))).toHaveLength(mutating.length);
   });
 });

@@ -7,6 +7,7 @@ import { checkRecipeText } from "@/lib/export/recipe/recipe-text";
 import { createExportJob } from "@/lib/export/jobs/jobs";
 import { getExportJobDetail } from "@/lib/export/jobs/read";
 import { runExportJob } from "@/lib/export/jobs/run-job";
+import { isAlive } from "@/lib/runtime/is-alive";
 import { createProgressBar } from "./progress-bar";
 
 const exportOptionsSchema = z.object({ recipe: z.string().min(1), out: z.string().min(1), json: z.boolean().optional() });
@@ -33,12 +34,17 @@ export async function exportCommand(rawOptions: unknown): Promise<number> {
   const options = exportOptionsSchema.parse(rawOptions);
   const recipe = readRecipeFile(options.recipe);
   const outDir = path.resolve(options.out);
-  const previous = await pool.query<{ id: number }>(
-    `SELECT id FROM export_jobs WHERE out_dir = $1 AND source = 'cli' AND status <> 'done' AND recipe = $2::jsonb ORDER BY id DESC LIMIT 1`,
+  const previous = await pool.query<{ id: number; status: string; workerPid: number | null }>(
+    `SELECT id, status, worker_pid AS "workerPid" FROM export_jobs WHERE out_dir = $1 AND source = 'cli' AND status <> 'done' AND recipe = $2::jsonb ORDER BY id DESC LIMIT 1`,
     [outDir, JSON.stringify(recipe)],
   );
-  const id = previous.rows[0]?.id ?? (await createExportJob(null, { recipe }, "cli", outDir));
-  if (previous.rows[0]) await pool.query(`UPDATE export_jobs SET status = 'queued', cancel_requested = false, error = NULL WHERE id = $1`, [id]);
+  const earlier = previous.rows[0];
+  // Two writers in one directory would interleave their shards: the other run must stop first.
+  if (earlier && (earlier.status === "queued" || earlier.status === "running") && earlier.workerPid !== null && isAlive(earlier.workerPid))
+    throw new Error(`Export #${earlier.id} into ${outDir} is still ${earlier.status} in process ${earlier.workerPid}; wait for it or stop it (Ctrl-C) first.`);
+  const id = earlier?.id ?? (await createExportJob(null, { recipe }, "cli", outDir));
+  if (earlier)
+    await pool.query(`UPDATE export_jobs SET status = 'queued', cancel_requested = false, error = NULL, worker_pid = $2 WHERE id = $1`, [id, process.pid]);
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once("SIGINT", stop);

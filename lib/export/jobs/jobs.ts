@@ -29,8 +29,10 @@ export async function createExportJob(actor: Actor | null, input: ExportCreate, 
   const recipe: Recipe = version ? version.recipe : (input as { recipe: Recipe }).recipe;
   return withTransaction(async (client) => {
     const created = await client.query<{ id: number }>(
-      `INSERT INTO export_jobs (recipe_version_id, recipe, out_dir, source, created_by_id) VALUES ($1, $2, '', $3, $4) RETURNING id`,
-      [version?.id ?? null, JSON.stringify(recipe), source, actor ? actorUserId(actor) : null],
+      // This process is the job's worker from the start: another server starting on the same
+      // database (resumeInterruptedExports) must not take a job that waits in this one's queue.
+      `INSERT INTO export_jobs (recipe_version_id, recipe, out_dir, source, created_by_id, worker_pid) VALUES ($1, $2, '', $3, $4, $5) RETURNING id`,
+      [version?.id ?? null, JSON.stringify(recipe), source, actor ? actorUserId(actor) : null, process.pid],
     );
     const id = created.rows[0].id;
     // The random part keeps a reset database's job #1 from meeting an older #1's files.
@@ -72,12 +74,13 @@ export async function cancelExportJob(actor: Actor, id: number): Promise<ExportJ
   const isRunningHere = controllers.has(id);
   const isOrphaned = !isRunningHere && (pid === null || pid === process.pid || !isAlive(pid));
   await withTransaction(async (client) => {
-    await client.query(
-      isOrphaned
-        ? `UPDATE export_jobs SET status = 'cancelled', cancel_requested = false, finished_at = now() WHERE id = $1`
-        : `UPDATE export_jobs SET cancel_requested = true WHERE id = $1`,
-      [id],
+    // A job no runner has claimed yet stops here and now (a runner only claims a queued or running
+    // row); one being written stops at its runner's next record.
+    const stopped = await client.query(
+      `UPDATE export_jobs SET status = 'cancelled', cancel_requested = false, finished_at = now() WHERE id = $1 AND (status = 'queued' OR $2) RETURNING id`,
+      [id, isOrphaned],
     );
+    if (stopped.rowCount === 0) await client.query(`UPDATE export_jobs SET cancel_requested = true WHERE id = $1`, [id]);
     await recordAudit(client, { actor, action: "export.cancel", targetType: "export", targetId: id, before: { status: job.status } });
   });
   controllers.get(id)?.abort();
@@ -89,7 +92,7 @@ export async function resumeExportJob(actor: Actor, id: number): Promise<ExportJ
   const job = await getExportJob(id);
   if (job.status !== "cancelled" && job.status !== "failed") throw new ConflictError(`Export #${id} is ${job.status}; only a cancelled or failed export can be resumed.`);
   await withTransaction(async (client) => {
-    await client.query(`UPDATE export_jobs SET status = 'queued', cancel_requested = false, error = NULL, finished_at = NULL WHERE id = $1`, [id]);
+    await client.query(`UPDATE export_jobs SET status = 'queued', cancel_requested = false, error = NULL, finished_at = NULL, worker_pid = $2 WHERE id = $1`, [id, process.pid]);
     await recordAudit(client, { actor, action: "export.resume", targetType: "export", targetId: id, before: { status: job.status } });
   });
   launchExportJob(id);
@@ -113,7 +116,10 @@ export async function resumeInterruptedExports(): Promise<number[]> {
   const result = await pool.query<{ id: number; workerPid: number | null }>(
     `SELECT id, worker_pid AS "workerPid" FROM export_jobs WHERE status IN ('queued', 'running') AND source <> 'cli' ORDER BY id`,
   );
-  const orphans = result.rows.filter((job) => job.workerPid === null || job.workerPid === process.pid || !isAlive(job.workerPid));
+  // Our own pid on a job we are not running is a previous server's (pids are reused, in containers often).
+  const orphans = result.rows.filter(
+    (job) => !controllers.has(job.id) && (job.workerPid === null || job.workerPid === process.pid || !isAlive(job.workerPid)),
+  );
   for (const job of orphans) launchExportJob(job.id);
   return orphans.map((job) => job.id);
 }
