@@ -15,6 +15,10 @@ describe("checkRecipeText", () => {
     expect(check.problems[0]).toMatch(/^Not valid JSON at line 3/);
   });
 
+  it("points at the end of a text that stops early", () => {
+    expect(checkRecipeText('{\n  "name": "x",\n  "components": [').problems[0]).toMatch(/^Not valid JSON at line 3, column 18/);
+  });
+
   it("names the field that is wrong", () => {
     const check = checkRecipeText(JSON.stringify({ name: "x", components: [{ name: "a", weight: { share: 2 } }] }));
     expect(check.problems.some((p) => p.startsWith("components.0.weight"))).toBe(true);

@@ -16,7 +16,8 @@ export function checkRecipeText(text: string): RecipeCheck {
     json = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const offset = /position (\d+)/.exec(message)?.[1];
+    // V8 names the position for most errors; a text that stops early ends where the text does.
+    const offset = /position (\d+)/.exec(message)?.[1] ?? (/end of JSON input/.test(message) ? String(text.trimEnd().length) : undefined);
     return { recipe: null, problems: [`Not valid JSON${offset ? ` at ${lineAndColumn(text, Number(offset))}` : ""}: ${message}`] };
   }
   const parsed = recipeSchema.safeParse(json);

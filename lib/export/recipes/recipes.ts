@@ -12,7 +12,7 @@ import { iso, isUniqueViolation, personJson, type Queryable } from "@/lib/review
 import { recipeSchema } from "../recipe/schema";
 import type { RecipeSave, RecipeVersion, SavedRecipe, SavedRecipeList } from "./schema";
 
-const versionSelect = `SELECT v.id, v.version, v.content AS recipe, ${personJson("vu")} AS "createdBy", ${iso("v.created_at")} AS "createdAt",
+const versionSelect = `SELECT v.id, v.recipe_id AS "recipeId", v.version, v.content AS recipe, ${personJson("vu")} AS "createdBy", ${iso("v.created_at")} AS "createdAt",
     (SELECT count(*)::int FROM export_jobs j WHERE j.recipe_version_id = v.id) AS exports
   FROM export_recipe_versions v LEFT JOIN users vu ON vu.id = v.created_by_id`;
 
@@ -20,13 +20,10 @@ function typed(row: RecipeVersion): RecipeVersion {
   return { ...row, recipe: recipeSchema.parse(row.recipe) };
 }
 
-export async function getRecipeVersion(versionId: number, client: Queryable = pool): Promise<RecipeVersion & { recipeId: number }> {
-  const result = await client.query<RecipeVersion & { recipeId: number }>(
-    `${versionSelect.replace("SELECT v.id,", `SELECT v.recipe_id AS "recipeId", v.id,`)} WHERE v.id = $1`,
-    [versionId],
-  );
+export async function getRecipeVersion(versionId: number, client: Queryable = pool): Promise<RecipeVersion> {
+  const result = await client.query<RecipeVersion>(`${versionSelect} WHERE v.id = $1`, [versionId]);
   if (result.rows.length === 0) throw new NotFoundError("Recipe version");
-  return { ...typed(result.rows[0]), recipeId: result.rows[0].recipeId };
+  return typed(result.rows[0]);
 }
 
 async function readRecipes(client: Queryable, id: number | null): Promise<SavedRecipe[]> {
@@ -41,8 +38,7 @@ async function readRecipes(client: Queryable, id: number | null): Promise<SavedR
   );
   const recipes: SavedRecipe[] = [];
   for (const { currentId, ...recipe } of result.rows) {
-    const { recipeId: _recipeId, ...current } = await getRecipeVersion(currentId, client);
-    recipes.push({ ...recipe, current });
+    recipes.push({ ...recipe, current: await getRecipeVersion(currentId, client) });
   }
   return recipes;
 }

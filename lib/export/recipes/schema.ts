@@ -13,6 +13,7 @@ const person = z.object({ id: z.string(), name: z.string(), email: z.string() })
 
 export const recipeVersionSchema = z.object({
   id: z.number().int(),
+  recipeId: z.number().int(),
   version: z.number().int(),
   recipe: recipeSchema,
   createdBy: person,
