@@ -26,6 +26,8 @@ export type ChildResult = {
   planSeconds: number;
   writeSeconds: number;
   exportSeconds: number;
+  /** This process's CPU time (user + system) during the export. */
+  cpuSeconds: number;
   maxRssMb: number;
 };
 
@@ -44,6 +46,7 @@ async function main() {
     format: { file: format, style: "chat" },
   };
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   let writingStart = start;
   const manifest = await runExport({
     recipe,
@@ -55,6 +58,7 @@ async function main() {
     },
   });
   const end = performance.now();
+  const cpu = process.cpuUsage(cpuStart);
   await disconnect();
   const result: ChildResult = {
     records: manifest.totals.records,
@@ -64,6 +68,7 @@ async function main() {
     planSeconds: (writingStart - start) / 1000,
     writeSeconds: (end - writingStart) / 1000,
     exportSeconds: (end - start) / 1000,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     // kilobytes on Linux
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   };

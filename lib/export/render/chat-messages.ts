@@ -15,6 +15,11 @@
  *   the call already rendered and are not repeated.
  * - Mask drop omits the step. The results of a dropped assistant turn's calls are left out too
  *   (counted in `droppedToolResults`); a dropped result leaves its call unanswered.
+ *
+ * `isVerbatim` says that every text the import counted (lib/quality/tokens.ts: each message,
+ * reasoning and observation text, each call's name and canonical arguments, the edits of a step
+ * without calls) became exactly one string of the messages, unchanged, and nothing was added: no
+ * parts joined, no `File:` prefix, no synthesized or omitted part, no raw arguments.
  */
 import { canonicalJson } from "@/lib/quality/fingerprint";
 import type { ObservationPart, StepPart, ToolCallPart } from "@/lib/formats/episode";
@@ -30,7 +35,7 @@ export type ExportStep = ExportEpisode["steps"][number];
  */
 export type MessageItem = { step: number; message: ChatMessage; isObservation: boolean; callArguments: (Record<string, unknown> | null)[] };
 
-export type ChatMessages = { items: MessageItem[]; droppedSteps: number; droppedToolResults: number };
+export type ChatMessages = { items: MessageItem[]; droppedSteps: number; droppedToolResults: number; isVerbatim: boolean };
 
 type OpenCall = { id: string; name: string; answered: boolean };
 type OpenTurn = { dropped: boolean; calls: OpenCall[] };
@@ -42,11 +47,13 @@ export function chatMessages(episode: Pick<ExportEpisode, "steps">): ChatMessage
   let droppedSteps = 0;
   let droppedToolResults = 0;
   let turn: OpenTurn | null = null;
+  let isVerbatim = true;
 
   for (const step of episode.steps) {
     const isDropped = step.mask === "drop";
     if (isDropped) droppedSteps++;
     const hasCalls = step.parts.some((p) => p.type === "tool_call");
+    if (isVerbatim && (isDropped || !isVerbatimStep(step, hasCalls))) isVerbatim = false;
     if (step.role === "assistant" || hasCalls) {
       const item = assistantItem(step);
       const calls = item.message.tool_calls ?? [];
@@ -73,7 +80,7 @@ export function chatMessages(episode: Pick<ExportEpisode, "steps">): ChatMessage
     }
     if (!isDropped) flushText();
   }
-  return { items, droppedSteps, droppedToolResults };
+  return { items, droppedSteps, droppedToolResults, isVerbatim };
 
   function answer(part: ObservationPart, step: ExportStep): void {
     const call = linkedCall(turn, part);
@@ -88,10 +95,36 @@ export function chatMessages(episode: Pick<ExportEpisode, "steps">): ChatMessage
       items.push({ step: step.idx, message, isObservation: true, callArguments: [] });
       return;
     }
-    const path = step.meta?.section === "file" && typeof step.meta.path === "string" ? step.meta.path : null;
+    const path = filePath(step);
     items.push(plain(step, "user", path === null ? part.text : `File: ${path}${separator}${part.text}`, true));
     turn = null;
   }
+}
+
+function filePath(step: ExportStep): string | null {
+  return step.meta?.section === "file" && typeof step.meta.path === "string" ? step.meta.path : null;
+}
+
+/** Whether the step's messages hold exactly the texts the import counted for it (see `isVerbatim`). */
+function isVerbatimStep(step: ExportStep, hasCalls: boolean): boolean {
+  // A file snapshot's observation may get a `File:` prefix.
+  if (filePath(step) !== null && step.parts.some((p) => p.type === "observation")) return false;
+  let messages = 0;
+  let reasonings = 0;
+  let run = 0;
+  let longestRun = 0;
+  for (const part of step.parts) {
+    if (part.type === "tool_call" && rawArguments(part) !== undefined) return false;
+    // Edits of a step without calls become synthesized calls (assistant) or are not rendered.
+    if (part.type === "file_edit" && !hasCalls) return false;
+    if (part.type === "message") messages++;
+    if (part.type === "reasoning") reasonings++;
+    run = part.type === "message" || part.type === "reasoning" ? run + 1 : part.type === "observation" ? 0 : run;
+    longestRun = Math.max(longestRun, run);
+  }
+  // An assistant message joins its message texts and its reasoning texts; another step joins
+  // the texts between two observations into one message.
+  return step.role === "assistant" || hasCalls ? messages <= 1 && reasonings <= 1 : longestRun <= 1;
 }
 
 function linkedCall(turn: OpenTurn | null, part: ObservationPart): OpenCall | undefined {

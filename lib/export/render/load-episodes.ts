@@ -21,8 +21,16 @@ export const EXPORT_LOAD_BATCH = 100;
 
 export type LoadOptions = { useProposedMasks: boolean };
 
-/** The row behind an ExportEpisode: its columns as stored, plus what masks and the patch are derived from. */
-type EpisodeRow = Omit<ExportEpisode, "kind" | "steps"> & { kind: string; stepCount: number; attached: unknown; loop: unknown; secrets: unknown };
+/** The row behind an ExportEpisode: its columns as stored, plus what masks, the patch and the import's count are derived from. */
+type EpisodeRow = Omit<ExportEpisode, "kind" | "steps" | "importTokens"> & {
+  kind: string;
+  stepCount: number;
+  tokenCount: number;
+  importTokenizer: string | null;
+  attached: unknown;
+  loop: unknown;
+  secrets: unknown;
+};
 
 const stepRowSchema = z.object({
   episodeId: z.number().int(),
@@ -50,9 +58,10 @@ export async function loadExportEpisodes(ids: readonly number[], options: LoadOp
     pool.query<EpisodeRow>(
       `SELECT e.id, e.kind, e.source_format AS "sourceFormat", e.instance_id AS "instanceId", e.repo, e.agent, e.model, e.resolved,
          e.exit_status_class AS "exitStatusClass", e.review_status AS "reviewStatus", e.labels, e.step_count AS "stepCount",
+         e.token_count AS "tokenCount", b.options ->> 'tokenizer' AS "importTokenizer",
          c.task_text AS "taskText", c.base_commit AS "baseCommit", c.final_patch AS "finalPatch", c.gold_patch AS "goldPatch",
          c.test_patch AS "testPatch", c.pull_request AS "pullRequest", c.attached, c.quality -> 'loop' AS loop, c.quality -> 'secrets' AS secrets
-       FROM episodes e LEFT JOIN episode_contents c ON c.episode_id = e.id WHERE e.id = ANY($1::int[])`,
+       FROM episodes e LEFT JOIN episode_contents c ON c.episode_id = e.id LEFT JOIN import_batches b ON b.id = e.import_batch_id WHERE e.id = ANY($1::int[])`,
       [unique],
     ),
     pool.query(`SELECT episode_id AS "episodeId", idx, role, parts, meta FROM steps WHERE episode_id = ANY($1::int[]) ORDER BY episode_id, idx`, [unique]),
@@ -121,6 +130,7 @@ function toExportEpisode(row: EpisodeRow, steps: z.infer<typeof stepRowSchema>[]
     goldPatch: row.goldPatch,
     testPatch: row.testPatch,
     pullRequest,
+    importTokens: row.importTokenizer === null ? null : { tokenizer: row.importTokenizer, total: row.tokenCount },
     steps: steps.map((step) => ({
       idx: step.idx,
       role: step.role,

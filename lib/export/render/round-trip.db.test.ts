@@ -64,6 +64,23 @@ describe.skipIf(!hasFixtures)("round trip: every fixture → database → chat r
     }
   });
 
+  it("reuses the import's token count only where it is exactly the count of the messages", () => {
+    const entry = { id: "x", component: "all", split: "train" as const, copy: 0 };
+    const options = { tokenizer: defaultTokenCounter, budget: { overLimit: "drop" as const } };
+    let reused = 0;
+    for (const c of cases) {
+      const where = `${c.file}#${c.index}`;
+      expect(c.episode.importTokens, where).toMatchObject({ tokenizer: "o200k_base" });
+      const counted = renderChat({ ...c.episode, importTokens: null }, entry, options);
+      expect(renderChat(c.episode, entry, options), where).toEqual(counted);
+      if (chatMessages(c.episode).isVerbatim) {
+        reused++;
+        expect("dropped" in counted ? null : counted.tokens, where).toBe(c.episode.importTokens!.total);
+      }
+    }
+    expect(reused).toBeGreaterThan(0);
+  });
+
   it("writes every call as XML that lib/formats/xml-calls.ts reads back", () => {
     let calls = 0;
     const sourceCalls = cases.reduce((n, c) => n + c.source.steps.reduce((m, s) => m + s.parts.filter((p) => p.type === "tool_call").length, 0), 0);
