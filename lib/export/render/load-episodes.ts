@@ -10,12 +10,13 @@
  */
 import { z } from "zod";
 import { pool } from "@/lib/db";
-import { episodeKinds, pullRequestSchema, stepPartSchema, stepRoles } from "@/lib/formats/episode";
+import { episodeKinds, pullRequestSchema } from "@/lib/formats/episode";
 import { effectiveMasks, type SetMask } from "@/lib/review/masks/effective";
 import { proposalSignalsSchema, proposeMasks } from "@/lib/review/masks/proposals";
 import { trainingMaskSchema } from "@/lib/review/masks/schema";
 import { effectivePatch } from "@/lib/viewer/outcome-summary";
 import type { ExportEpisode } from "../types";
+import { parseStepRow, type StepRow } from "./step-row";
 
 export const EXPORT_LOAD_BATCH = 100;
 
@@ -31,14 +32,6 @@ type EpisodeRow = Omit<ExportEpisode, "kind" | "steps" | "importTokens"> & {
   loop: unknown;
   secrets: unknown;
 };
-
-const stepRowSchema = z.object({
-  episodeId: z.number().int(),
-  idx: z.number().int(),
-  role: z.enum(stepRoles),
-  parts: z.array(stepPartSchema),
-  meta: z.record(z.string(), z.unknown()).nullable(),
-});
 
 const maskRowSchema = z.object({
   episodeId: z.number().int(),
@@ -72,7 +65,7 @@ export async function loadExportEpisodes(ids: readonly number[], options: LoadOp
     ),
   ]);
   const masksOf = groupBy(masks.rows.map((row) => maskRowSchema.parse(row)));
-  const stepsOf = groupBy(steps.rows.map((row, i) => parseStep(row, i)));
+  const stepsOf = groupBy(steps.rows.map((row, i) => parseStepRow(row, i)));
   for (const row of episodes.rows) result.set(row.id, toExportEpisode(row, stepsOf.get(row.id) ?? [], masksOf.get(row.id) ?? [], options));
   return result;
 }
@@ -89,13 +82,6 @@ export async function* iterateExportEpisodes(ids: readonly number[], options: Lo
   }
 }
 
-function parseStep(row: unknown, i: number) {
-  const parsed = stepRowSchema.safeParse(row);
-  if (parsed.success) return parsed.data;
-  const where = row && typeof row === "object" ? `episode ${String((row as { episodeId?: unknown }).episodeId)} step ${String((row as { idx?: unknown }).idx)}` : `row ${i}`;
-  throw new Error(`Stored ${where} does not match the step schema: ${parsed.error.issues[0]?.message ?? "invalid"}`);
-}
-
 function groupBy<T extends { episodeId: number }>(rows: T[]): Map<number, T[]> {
   const groups = new Map<number, T[]>();
   for (const row of rows) {
@@ -106,7 +92,7 @@ function groupBy<T extends { episodeId: number }>(rows: T[]): Map<number, T[]> {
   return groups;
 }
 
-function toExportEpisode(row: EpisodeRow, steps: z.infer<typeof stepRowSchema>[], masks: SetMask[], options: LoadOptions): ExportEpisode {
+function toExportEpisode(row: EpisodeRow, steps: StepRow[], masks: SetMask[], options: LoadOptions): ExportEpisode {
   const signals = proposalSignalsSchema.safeParse(withoutNulls({ loop: row.loop, secrets: row.secrets }));
   const proposals = options.useProposedMasks && signals.success ? proposeMasks(signals.data, row.stepCount) : [];
   const effective = effectiveMasks(row.stepCount, masks, proposals);
