@@ -33,6 +33,8 @@ type EpisodeRow = Omit<ExportEpisode, "kind" | "steps" | "importTokens"> & {
   secrets: unknown;
 };
 
+const kindSchema = z.enum(episodeKinds);
+
 const maskRowSchema = z.object({
   episodeId: z.number().int(),
   id: z.number().int(),
@@ -99,7 +101,7 @@ function toExportEpisode(row: EpisodeRow, steps: StepRow[], masks: SetMask[], op
   const pullRequest = row.pullRequest == null ? null : pullRequestSchema.parse(row.pullRequest);
   return {
     id: row.id,
-    kind: z.enum(episodeKinds).parse(row.kind),
+    kind: kindSchema.parse(row.kind),
     sourceFormat: row.sourceFormat,
     instanceId: row.instanceId,
     repo: row.repo,
