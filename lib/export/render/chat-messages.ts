@@ -22,7 +22,7 @@
  * parts joined, no `File:` prefix, no synthesized or omitted part, no raw arguments.
  */
 import { canonicalJson } from "@/lib/quality/fingerprint";
-import type { ObservationPart, StepPart, ToolCallPart } from "@/lib/formats/episode";
+import type { ObservationPart, ToolCallPart } from "@/lib/formats/episode";
 import type { ExportEpisode } from "../types";
 import { EDIT_TOOL_NAME, editCallArguments } from "./edit-call";
 import type { ChatMessage, ChatToolCall } from "./record";
@@ -48,6 +48,8 @@ export function chatMessages(episode: Pick<ExportEpisode, "steps">): ChatMessage
   let droppedToolResults = 0;
   let turn: OpenTurn | null = null;
   let isVerbatim = true;
+  // A non-assistant step's texts since its last observation (closures are made once per episode, not per step).
+  let text: string[] = [];
 
   for (const step of episode.steps) {
     const isDropped = step.mask === "drop";
@@ -63,24 +65,25 @@ export function chatMessages(episode: Pick<ExportEpisode, "steps">): ChatMessage
       for (const part of step.parts) if (part.type === "observation" && !isDropped) answer(part, step);
       continue;
     }
-    let text: string[] = [];
-    const flushText = () => {
-      if (text.length === 0) return;
-      items.push(plain(step, step.role === "system" ? "system" : "user", text.join(separator), false));
-      text = [];
-      turn = null;
-    };
+    text = [];
     for (const part of step.parts) {
       if (part.type === "message" || part.type === "reasoning") text.push(part.text);
       else if (part.type === "observation") {
         if (isDropped) continue;
-        flushText();
+        flushText(step);
         answer(part, step);
       }
     }
-    if (!isDropped) flushText();
+    if (!isDropped) flushText(step);
   }
   return { items, droppedSteps, droppedToolResults, isVerbatim };
+
+  function flushText(step: ExportStep): void {
+    if (text.length === 0) return;
+    items.push(plain(step, step.role === "system" ? "system" : "user", text.join(separator), false));
+    text = [];
+    turn = null;
+  }
 
   function answer(part: ObservationPart, step: ExportStep): void {
     const call = linkedCall(turn, part);
@@ -138,12 +141,11 @@ function plain(step: ExportStep, role: "system" | "user", content: string, isObs
 }
 
 function assistantItem(step: ExportStep): MessageItem {
-  const texts = (type: StepPart["type"]) => step.parts.flatMap((p) => (p.type === type && "text" in p ? [p.text] : []));
   const calls: { name: string; id?: string; args: Record<string, unknown>; raw?: string }[] = [];
   for (const part of step.parts) if (part.type === "tool_call") calls.push({ name: part.name, id: part.id, args: part.arguments, raw: rawArguments(part) });
   if (calls.length === 0)
     for (const part of step.parts) if (part.type === "file_edit") calls.push({ name: EDIT_TOOL_NAME, args: editCallArguments(part) });
-  const reasoning = texts("reasoning");
+  const reasoning = partTexts(step, "reasoning");
   const toolCalls: ChatToolCall[] = calls.map((call, n) => ({
     id: call.id ?? `call_${step.idx}_${n}`,
     type: "function",
@@ -151,12 +153,18 @@ function assistantItem(step: ExportStep): MessageItem {
   }));
   const message: ChatMessage = {
     role: "assistant",
-    content: texts("message").join(separator),
+    content: partTexts(step, "message").join(separator),
     ...(reasoning.length > 0 ? { reasoning_content: reasoning.join(separator) } : {}),
     ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
     weight: step.role === "assistant" && step.mask === "train" ? 1 : 0,
   };
   return { step: step.idx, message, isObservation: false, callArguments: calls.map((c) => (c.raw === undefined ? c.args : null)) };
+}
+
+function partTexts(step: ExportStep, type: "message" | "reasoning"): string[] {
+  const texts: string[] = [];
+  for (const part of step.parts) if (part.type === type) texts.push(part.text);
+  return texts;
 }
 
 /** A call whose source arguments were not a JSON object keeps them exactly as the source wrote them. */

@@ -11,9 +11,12 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-it("writes text and bytes in order, across chunk boundaries, and hashes and counts exactly what it wrote", async () => {
+it.each([
+  ["", {}],
+  [" while syncing in the background", { syncEveryBytes: 100_000 }],
+])("writes text and bytes in order, across chunk boundaries, and hashes and counts exactly what it wrote%s", async (_name, options) => {
   const file = path.join(dir, "out");
-  const hashed = await HashedFile.create(file);
+  const hashed = await HashedFile.create(file, options);
   const pieces: (string | Uint8Array)[] = [];
   for (let i = 0; i < 400; i++) {
     // Short lines, multi-byte text near a chunk's end, texts longer than a chunk, raw bytes between.

@@ -6,6 +6,10 @@
  * Text (JSONL records) is encoded straight into 1 MB chunks that go out when full and are reused
  * once written: a Buffer per record cost a copy of every record and kept the garbage collector
  * busy with hundreds of megabytes of short-lived buffers.
+ *
+ * Every 32 MB written, an fdatasync starts in the background: the disk writes while the export
+ * renders, instead of the whole shard waiting in the page cache for the fsync at close (which
+ * stalled the export ~0.1 s per 256 MB shard). Durability still rests on that final fsync.
  */
 import { createHash } from "node:crypto";
 import { once } from "node:events";
@@ -15,6 +19,7 @@ import { finished } from "node:stream/promises";
 export type ClosedFile = { bytes: number; sha256: string };
 
 const chunkBytes = 1 << 20;
+const defaultSyncEveryBytes = 32 << 20;
 
 export class HashedFile {
   private readonly hash = createHash("sha256");
@@ -23,18 +28,23 @@ export class HashedFile {
   private chunk: Buffer | null = null;
   private used = 0;
   private readonly spare: Buffer[] = [];
+  private unsynced = 0;
+  /** The background fdatasync in flight, if any (the fd must stay open until it is done). */
+  private syncing: Promise<void> | null = null;
 
   private constructor(
     readonly path: string,
     private readonly stream: fs.WriteStream,
+    private readonly fd: number,
+    private readonly syncEveryBytes: number,
   ) {}
 
   /** Creates (or truncates: a shard left half-written by an interrupted run) the file. */
-  static async create(path: string): Promise<HashedFile> {
+  static async create(path: string, { syncEveryBytes = defaultSyncEveryBytes } = {}): Promise<HashedFile> {
     // flush: fsync before close, since a checkpoint may name this file as finished next.
     const stream = fs.createWriteStream(path, { flags: "w", flush: true, highWaterMark: chunkBytes });
-    await once(stream, "open");
-    return new HashedFile(path, stream);
+    const [fd] = (await once(stream, "open")) as [number];
+    return new HashedFile(path, stream, fd, syncEveryBytes);
   }
 
   /** Resolves at once unless the stream's buffer is full; then when it has drained. */
@@ -64,6 +74,7 @@ export class HashedFile {
   /** Flushes, syncs to disk and closes. */
   async close(): Promise<ClosedFile> {
     await this.flushText();
+    await this.syncing;
     this.stream.end();
     await finished(this.stream);
     return { bytes: this.bytes, sha256: this.hash.digest("hex") };
@@ -71,6 +82,7 @@ export class HashedFile {
 
   /** Abandons the file (cancel or error): the next run rewrites it from the start. */
   async discard(): Promise<void> {
+    await this.syncing;
     this.stream.destroy();
     await finished(this.stream).catch(() => undefined);
     await fs.promises.rm(this.path, { force: true });
@@ -95,7 +107,24 @@ export class HashedFile {
   /** Hashes and writes; `reusable` goes back to the spare chunks once the stream is done with it. */
   private send(bytes: Uint8Array, reusable: Buffer | null): Promise<void> | undefined {
     this.hash.update(bytes);
-    const isBelowLimit = this.stream.write(bytes, reusable ? () => this.spare.push(reusable) : undefined);
+    const isBelowLimit = this.stream.write(bytes, (error) => {
+      if (reusable) this.spare.push(reusable);
+      if (!error) this.written(bytes.byteLength);
+    });
     return isBelowLimit ? undefined : once(this.stream, "drain").then(() => undefined);
+  }
+
+  /** Bytes that reached the file; past syncEveryBytes, starts a background fdatasync. */
+  private written(bytes: number): void {
+    this.unsynced += bytes;
+    if (this.unsynced < this.syncEveryBytes || this.syncing) return;
+    this.unsynced = 0;
+    // A failure here is the final fsync's to report.
+    this.syncing = new Promise((resolve) =>
+      fs.fdatasync(this.fd, () => {
+        this.syncing = null;
+        resolve();
+      }),
+    );
   }
 }
