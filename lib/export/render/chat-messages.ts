@@ -16,12 +16,16 @@
  * - Mask drop omits the step. The results of a dropped assistant turn's calls are left out too
  *   (counted in `droppedToolResults`); a dropped result leaves its call unanswered.
  *
- * `isVerbatim` says that every text the import counted (lib/quality/tokens.ts: each message,
- * reasoning and observation text, each call's name and canonical arguments, the edits of a step
- * without calls) became exactly one string of the messages, unchanged, and nothing was added: no
- * parts joined, no `File:` prefix, no synthesized or omitted part, no raw arguments.
+ * For reusing the import's token count (stored-tokens.ts), `changedSteps` lists the steps whose
+ * messages do not hold exactly the texts the import counted for them (lib/quality/tokens.ts
+ * `stepTokenTexts`) — parts joined, a part synthesized (an edit as a call), left out (a dropped
+ * step, a dropped turn's result, a tool step's edit) or rewritten (raw arguments) — and
+ * `addedTexts` the `File:` prefixes put before an observation that starts a new pre-tokenizer
+ * chunk (their tokens simply add up, lib/quality/token-chunks.ts); before any other observation
+ * the step counts as changed.
  */
 import { canonicalJson } from "@/lib/quality/fingerprint";
+import { startsNewChunk } from "@/lib/quality/token-chunks";
 import type { ObservationPart, ToolCallPart } from "@/lib/formats/episode";
 import type { ExportEpisode } from "../types";
 import { EDIT_TOOL_NAME, editCallArguments } from "./edit-call";
@@ -35,7 +39,7 @@ export type ExportStep = ExportEpisode["steps"][number];
  */
 export type MessageItem = { step: number; message: ChatMessage; isObservation: boolean; callArguments: (Record<string, unknown> | null)[] };
 
-export type ChatMessages = { items: MessageItem[]; droppedSteps: number; droppedToolResults: number; isVerbatim: boolean };
+export type ChatMessages = { items: MessageItem[]; droppedSteps: number; droppedToolResults: number; changedSteps: Set<number>; addedTexts: string[] };
 
 type OpenCall = { id: string; name: string; answered: boolean };
 type OpenTurn = { dropped: boolean; calls: OpenCall[] };
@@ -47,7 +51,8 @@ export function chatMessages(episode: Pick<ExportEpisode, "steps">): ChatMessage
   let droppedSteps = 0;
   let droppedToolResults = 0;
   let turn: OpenTurn | null = null;
-  let isVerbatim = true;
+  const changedSteps = new Set<number>();
+  const addedTexts: string[] = [];
   // A non-assistant step's texts since its last observation (closures are made once per episode, not per step).
   let text: string[] = [];
 
@@ -55,7 +60,7 @@ export function chatMessages(episode: Pick<ExportEpisode, "steps">): ChatMessage
     const isDropped = step.mask === "drop";
     if (isDropped) droppedSteps++;
     const hasCalls = step.parts.some((p) => p.type === "tool_call");
-    if (isVerbatim && (isDropped || !isVerbatimStep(step, hasCalls))) isVerbatim = false;
+    if (isDropped || !isVerbatimStep(step, hasCalls)) changedSteps.add(step.idx);
     if (step.role === "assistant" || hasCalls) {
       const item = assistantItem(step);
       const calls = item.message.tool_calls ?? [];
@@ -76,7 +81,7 @@ export function chatMessages(episode: Pick<ExportEpisode, "steps">): ChatMessage
     }
     if (!isDropped) flushText(step);
   }
-  return { items, droppedSteps, droppedToolResults, isVerbatim };
+  return { items, droppedSteps, droppedToolResults, changedSteps, addedTexts };
 
   function flushText(step: ExportStep): void {
     if (text.length === 0) return;
@@ -90,6 +95,7 @@ export function chatMessages(episode: Pick<ExportEpisode, "steps">): ChatMessage
     if (call && turn?.dropped) {
       call.answered = true;
       droppedToolResults++;
+      changedSteps.add(step.idx);
       return;
     }
     if (call) {
@@ -99,7 +105,13 @@ export function chatMessages(episode: Pick<ExportEpisode, "steps">): ChatMessage
       return;
     }
     const path = filePath(step);
-    items.push(plain(step, "user", path === null ? part.text : `File: ${path}${separator}${part.text}`, true));
+    if (path === null) items.push(plain(step, "user", part.text, true));
+    else {
+      const prefix = `File: ${path}${separator}`;
+      if (!/[\r\n]/.test(path) && startsNewChunk(part.text)) addedTexts.push(prefix);
+      else changedSteps.add(step.idx);
+      items.push(plain(step, "user", prefix + part.text, true));
+    }
     turn = null;
   }
 }
@@ -108,10 +120,8 @@ function filePath(step: ExportStep): string | null {
   return step.meta?.section === "file" && typeof step.meta.path === "string" ? step.meta.path : null;
 }
 
-/** Whether the step's messages hold exactly the texts the import counted for it (see `isVerbatim`). */
+/** Whether the step's messages hold exactly the texts the import counted for it (see `changedSteps`). */
 function isVerbatimStep(step: ExportStep, hasCalls: boolean): boolean {
-  // A file snapshot's observation may get a `File:` prefix.
-  if (filePath(step) !== null && step.parts.some((p) => p.type === "observation")) return false;
   let messages = 0;
   let reasonings = 0;
   let run = 0;

@@ -18,12 +18,14 @@ export type Rendered<R> = { record: R; tokens: number; truncatedAtStep: number |
 export type RenderOptions = { tokenizer: TokenCounter; budget: Budget };
 
 export function renderChat(episode: ExportEpisode, entry: EntryInfo, options: RenderOptions): Rendered<ChatRecord> {
-  const { items, droppedSteps, droppedToolResults, isVerbatim } = chatMessages(episode);
+  const chat = chatMessages(episode);
+  const { items, droppedSteps, droppedToolResults } = chat;
   const messages = items.map((item) => item.message);
-  // Per message only when the import's count cannot stand for the whole, or to cut.
+  const count = (message: ChatMessage) => messageTokens(message, options.tokenizer);
+  // Per message only when the import's count cannot give the whole, or to cut.
   let counted: number[] | undefined;
-  const unitTokens = () => (counted ??= messages.map((message) => messageTokens(message, options.tokenizer)));
-  const stored = storedTokenTotal(episode, options.tokenizer, { isVerbatim, messages });
+  const unitTokens = () => (counted ??= messages.map(count));
+  const stored = storedTokenTotal(episode, options.tokenizer, chat, count);
   const fit = fitToBudget(
     {
       steps: items.map((item) => item.step),

@@ -1,21 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { defaultTokenCounter } from "@/lib/quality";
-import { countEpisodeTokens } from "@/lib/quality/tokens";
+import { countStepTokens } from "@/lib/quality/tokens";
 import { call, makeExportEpisode, output, text, thought, type TestStep } from "@/lib/testing/make-export-episode";
 import type { ExportEpisode } from "../types";
 import { renderChat } from "./chat";
 
 const entry = { id: "1-0-0", component: "main", split: "train" as const, copy: 0 };
-const budget = { overLimit: "drop" as const };
-/** A stored total no counting gives, so a record carrying it shows the import's count was used. */
-const marker = 999_999;
 
-function tokensOf(episode: ExportEpisode, tokenizer = defaultTokenCounter, maxTokens?: number): number | "dropped" {
-  const result = renderChat(episode, entry, { tokenizer, budget: { ...budget, maxTokens } });
-  return "dropped" in result ? "dropped" : result.tokens;
+function tokensOf(episode: ExportEpisode, tokenizer = defaultTokenCounter): number {
+  const result = renderChat(episode, entry, { tokenizer, budget: { overLimit: "drop" } });
+  if ("dropped" in result) throw new Error("dropped");
+  return result.tokens;
 }
 
-const stored = (steps: TestStep[], tokenizer = "o200k_base", total = marker) => makeExportEpisode(steps, { importTokens: { tokenizer, total } });
+/** What the import stores: every step's texts counted (lib/quality/tokens.ts), plus `offset`. */
+function imported(steps: TestStep[], offset = 0, tokenizer = "o200k_base"): ExportEpisode {
+  const total = steps.reduce((n, step) => n + countStepTokens(step, defaultTokenCounter), 0);
+  return makeExportEpisode(steps, { importTokens: { tokenizer, total: total + offset } });
+}
 
 const rollout: TestStep[] = [
   { role: "system", parts: [text("You are an agent.")] },
@@ -25,44 +27,53 @@ const rollout: TestStep[] = [
   { role: "assistant", parts: [text("Done.")] },
 ];
 
-describe("the import's token count", () => {
-  it("equals counting the messages when they hold the counted texts verbatim", () => {
-    const episode = makeExportEpisode(rollout);
-    const imported = countEpisodeTokens({ steps: rollout.map((s) => ({ role: s.role, parts: s.parts })) } as Parameters<typeof countEpisodeTokens>[0]);
-    expect(tokensOf(episode)).toBe(imported.total);
-    expect(tokensOf(stored(rollout, "o200k_base", imported.total))).toBe(imported.total);
+const edit = { type: "file_edit", path: "a.py", operation: "create", newText: "x = 1\n" } as const;
+
+// Each case changes what some step renders, so those steps are recounted both ways.
+const changed: [string, TestStep[]][] = [
+  ["two message parts joined", [{ role: "assistant", parts: [text("a"), text("b")] }]],
+  ["two reasoning parts joined", [{ role: "assistant", parts: [thought("a"), thought("b"), call("x", {})] }]],
+  ["a user step's texts joined", [{ role: "user", parts: [text("a"), thought("b")] }]],
+  ["a file snapshot starting with a blank line", [{ role: "user", parts: [output("\nx = 1")], meta: { section: "file", path: "a.py" } }]],
+  ["a file snapshot starting with a slash", [{ role: "user", parts: [output("// x")], meta: { section: "file", path: "a.js" } }]],
+  ["a dropped step", [{ role: "assistant", parts: [text("a")] }, { role: "user", parts: [text("b")], mask: "drop" }]],
+  ["a dropped turn's result", [{ role: "assistant", parts: [call("x", {}, "c1")], mask: "drop" }, { role: "tool", parts: [output("out", "c1")] }, { role: "assistant", parts: [text("ok")] }]],
+  ["raw call arguments", [{ role: "assistant", parts: [{ type: "tool_call", name: "x", arguments: { raw: "{oops" }, parseError: "bad JSON" }] }]],
+  ["an edit rendered as a call", [{ role: "assistant", parts: [text("Creating."), edit] }]],
+  ["an edit of a tool step, not rendered", [{ role: "assistant", parts: [call("x", {})] }, { role: "tool", parts: [output("ok"), edit] }]],
+  ["a file snapshot's prefix", [{ role: "user", parts: [output("x = 1\n")], meta: { section: "file", path: "a.py" } }]],
+];
+
+describe("tokens from the import's count", () => {
+  it("are the import's total when every step renders the texts it counted", () => {
+    const episode = imported(rollout);
+    expect(tokensOf(episode)).toBe(episode.importTokens!.total);
+    expect(tokensOf(makeExportEpisode(rollout))).toBe(episode.importTokens!.total);
+    // The stored number is what is used (here, off by one on purpose).
+    expect(tokensOf(imported(rollout, 1))).toBe(episode.importTokens!.total + 1);
   });
 
-  it("stands for the count when the messages are verbatim and the tokenizers match", () => {
-    expect(tokensOf(stored(rollout))).toBe(marker);
+  it.each(changed)("equal counting every message with %s", (_name, steps) => {
+    const counted = tokensOf(makeExportEpisode([...rollout, ...steps]));
+    expect(tokensOf(imported([...rollout, ...steps]))).toBe(counted);
+    expect(tokensOf(imported([...rollout, ...steps], 1))).toBe(counted + 1);
   });
 
-  it("is not used for another tokenizer, another import tokenizer, or without a stored count", () => {
+  it("are not used for another tokenizer, another import tokenizer, a replaced character, or no stored count", () => {
     const counted = tokensOf(makeExportEpisode(rollout));
-    expect(tokensOf(stored(rollout), { name: "o200k_base", count: defaultTokenCounter.count })).toBe(counted);
-    expect(tokensOf(stored(rollout, "my-model"))).toBe(counted);
+    expect(tokensOf(imported(rollout, 1), { name: "o200k_base", count: defaultTokenCounter.count })).toBe(counted);
+    expect(tokensOf(imported(rollout, 1, "my-model"))).toBe(counted);
     expect(tokensOf(makeExportEpisode(rollout, { importTokens: null }))).toBe(counted);
+    const replaced: TestStep[] = [...rollout, { role: "tool", parts: [output("bad \uFFFD byte")] }];
+    expect(tokensOf(imported(replaced, 1))).toBe(tokensOf(makeExportEpisode(replaced)));
+    const replacedInDropped: TestStep[] = [...rollout, { role: "user", parts: [text("bad \uFFFD byte")], mask: "drop" }];
+    expect(tokensOf(imported(replacedInDropped, 1))).toBe(tokensOf(makeExportEpisode(replacedInDropped)));
   });
 
-  it.each<[string, TestStep[]]>([
-    ["two message parts joined", [{ role: "assistant", parts: [text("a"), text("b")] }]],
-    ["two reasoning parts joined", [{ role: "assistant", parts: [thought("a"), thought("b"), call("x", {})] }]],
-    ["a user step's texts joined", [{ role: "user", parts: [text("a"), thought("b")] }]],
-    ["a file snapshot's prefix", [{ role: "user", parts: [output("x = 1")], meta: { section: "file", path: "a.py" } }]],
-    ["a dropped step", [{ role: "assistant", parts: [text("a")] }, { role: "user", parts: [text("b")], mask: "drop" }]],
-    ["raw call arguments", [{ role: "assistant", parts: [{ type: "tool_call", name: "x", arguments: { raw: "{oops" }, parseError: "bad JSON" }] }]],
-    ["an edit rendered as a synthesized call", [{ role: "assistant", parts: [{ type: "file_edit", path: "a.py", operation: "create", newText: "x" }] }]],
-    ["an edit of a tool step, not rendered", [{ role: "assistant", parts: [call("x", {})] }, { role: "tool", parts: [output("ok"), { type: "file_edit", path: "a.py", operation: "create", newText: "x" }] }]],
-    ["a character storage replaced", [{ role: "assistant", parts: [text("bad \uFFFD byte")] }]],
-  ])("is not used with %s", (_name, steps) => {
-    expect(tokensOf(stored(steps))).toBe(tokensOf(makeExportEpisode(steps)));
-    expect(tokensOf(stored(steps))).not.toBe(marker);
-  });
-
-  it("cuts with per-message counts", () => {
-    const whole = tokensOf(makeExportEpisode(rollout)) as number;
+  it("cut with per-message counts", () => {
+    const whole = tokensOf(makeExportEpisode(rollout));
     const options = { tokenizer: defaultTokenCounter, budget: { maxTokens: whole - 1, overLimit: "truncate" as const } };
-    const reused = renderChat(makeExportEpisode(rollout, { importTokens: { tokenizer: "o200k_base", total: whole } }), entry, options);
+    const reused = renderChat(imported(rollout), entry, options);
     expect(reused).toEqual(renderChat(makeExportEpisode(rollout), entry, options));
     expect("dropped" in reused ? null : reused.truncatedAtStep).toBe(4);
   });
