@@ -13,7 +13,8 @@
  *   1. `COPY (…) TO STDOUT` through psql of exactly what the export reads (episodes ⋈ contents,
  *      then their steps in order): the raw-read baseline;
  *   2. Atelier's export (runExport + atelierExportDeps, as the CLI) to chat JSONL, then to chat
- *      Parquet, each in a child process with a 512 MB heap cap, whose peak RSS it reports.
+ *      Parquet, each in a child process with the CLI's node flags (package.json: a 512 MB heap
+ *      cap), whose peak RSS it reports.
  * The timed export is runExport itself (plan, write, finalize), without the process start-up.
  * `--repeat N` runs the three measurements N times, interleaved, and keeps each one's fastest run
  * (on a shared machine the slower runs measure the neighbours). Prints a table: output MB/s,
@@ -41,6 +42,14 @@ const repeat = Math.max(1, Number(arg("repeat", "3")));
 const outDir = path.resolve("bench/out", `export-${megabytes}mb`);
 const database = `atelier_bench_export_${megabytes}mb`;
 const url = Object.assign(new URL(server), { pathname: `/${database}` }).toString();
+
+/** The node flags `npm run atelier` runs with (package.json), so the children run as the CLI does. */
+function cliNodeFlags(): string[] {
+  const script = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts.atelier;
+  const words = script.split(/\s+/);
+  return words.slice(words.indexOf("node") + 1, words.indexOf("scripts/atelier.ts"));
+}
+const nodeFlags = cliNodeFlags();
 
 type Measured = { seconds: number; peakRssMb: number; stdout: string; bytes: number };
 
@@ -95,7 +104,7 @@ async function prepareDatabase(): Promise<void> {
     console.log(`generated ${(corpus.bytes / 1e6).toFixed(0)} MB, ${corpus.episodes} records in ${((performance.now() - start) / 1000).toFixed(1)} s`);
   }
   const { files } = JSON.parse(fs.readFileSync(manifest, "utf8")) as { files: string[] };
-  const imported = await measured(process.execPath, ["--max-old-space-size=512", "--import", "tsx", "scripts/atelier.ts", "import", "--json", ...files], {
+  const imported = await measured(process.execPath, [...nodeFlags, "scripts/atelier.ts", "import", "--json", ...files], {
     keepStdout: true,
     env: { DATABASE_URL: url },
   });
@@ -178,7 +187,7 @@ async function main() {
       const profile = process.argv.includes("--cpu-prof") ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
       const child = await measured(
         process.execPath,
-        ["--max-old-space-size=512", ...profile, "--import", "tsx", "bench/export/export-child.ts", "--out", path.join(outDir, `export-${format}`), "--format", format, ...(process.argv.includes("--dedup") ? ["--dedup"] : [])],
+        [...nodeFlags, ...profile, "bench/export/export-child.ts", "--out", path.join(outDir, `export-${format}`), "--format", format, ...(process.argv.includes("--dedup") ? ["--dedup"] : [])],
         { keepStdout: true, env: { DATABASE_URL: url } },
       );
       const result = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as ChildResult;
