@@ -1,14 +1,16 @@
 /**
- * One measured export, run by bench/export/run.ts in its own process (so its peak RSS is its
- * own): runExport with the real plan and render stages against DATABASE_URL.
+ * One measured export, run by bench/export/run.ts in a process of its own (so its peak RSS is the
+ * export's): runExport with the stages the CLI and the server use (atelierExportDeps), against
+ * DATABASE_URL.
  *
  *   DATABASE_URL=… node --max-old-space-size=512 --import tsx bench/export/export-child.ts --out DIR --format jsonl|parquet [--dedup]
  *
- * Prints one JSON line: records, bytes, shards, plan and write seconds.
+ * Prints one JSON line: records, bytes, shards, tokens, plan / write seconds and maxRSS.
  */
 import fs from "node:fs";
+import { disconnect } from "@/lib/db";
 import type { RecipeInput } from "@/lib/export/recipe/schema";
-import type { ExportDeps } from "@/lib/export/run/deps";
+import { atelierExportDeps } from "@/lib/export/run/atelier-deps";
 import { runExport } from "@/lib/export/run/run-export";
 
 function arg(name: string, fallback: string): string {
@@ -16,18 +18,18 @@ function arg(name: string, fallback: string): string {
   return index > 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
 }
 
-// Imported by name at run time: the plan and render stages are built on other branches and
-// arrive with the merge; until then this file typechecks and fails here with a clear message.
-const planModule: string = "@/lib/export/plan/plan-export";
-const renderModule: string = "@/lib/export/render/index";
-
-async function realDeps(): Promise<ExportDeps<unknown, unknown>> {
-  const [{ planExport }, render] = await Promise.all([import(planModule), import(renderModule)]).catch((error) => {
-    throw new Error(`the export bench needs the plan and render stages (${planModule}, ${renderModule}): ${error.message}`);
-  });
-  const { loadExportEpisodes, exportTokenizer, renderEntry, toParquetRow } = render;
-  return { planExport, loadExportEpisodes, exportTokenizer, renderEntry, toParquetRow };
-}
+export type ChildResult = {
+  records: number;
+  bytes: number;
+  shards: number;
+  tokens: number;
+  planSeconds: number;
+  writeSeconds: number;
+  exportSeconds: number;
+  /** This process's CPU time (user + system) during the export. */
+  cpuSeconds: number;
+  maxRssMb: number;
+};
 
 async function main() {
   const outDir = arg("out", "bench/out/export-run");
@@ -37,31 +39,38 @@ async function main() {
   const recipe: RecipeInput = {
     name: `bench ${format}`,
     components: [{ name: "approved", filter: "" }],
-    // Dedup and decontamination are the plan's cost; off unless asked, so this measures writing.
+    // Dedup is the plan's cost, not the writer's: off unless asked. The synthetic corpus draws on
+    // the SWE-bench repositories, so decontamination would leave little to export.
     dedup: { exact: isDedup, near: isDedup },
     decontamination: { swebench: false },
     format: { file: format, style: "chat" },
   };
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   let writingStart = start;
   const manifest = await runExport({
     recipe,
     recipeVersionId: null,
     outDir,
-    deps: await realDeps(),
+    deps: atelierExportDeps({ confined: false }),
     onProgress: (p) => {
       if (p.phase === "writing" && writingStart === start) writingStart = performance.now();
     },
   });
   const end = performance.now();
-  const { disconnect } = await import("@/lib/db");
+  const cpu = process.cpuUsage(cpuStart);
   await disconnect();
-  const result = {
+  const result: ChildResult = {
     records: manifest.totals.records,
     bytes: manifest.totals.bytes,
     shards: manifest.totals.shards,
+    tokens: manifest.totals.tokens,
     planSeconds: (writingStart - start) / 1000,
     writeSeconds: (end - writingStart) / 1000,
+    exportSeconds: (end - start) / 1000,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    // kilobytes on Linux
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
   };
   console.log(JSON.stringify(result));
 }

@@ -61,6 +61,11 @@ export type ExportEpisode = {
   testPatch: string | null;
   /** Typed by pullRequestSchema (lib/formats/episode) when present. */
   pullRequest: unknown;
+  /**
+   * The episode's token count as its import counted it (every step part, lib/quality/tokens.ts) and
+   * that import's tokenizer; a renderer may reuse it when it is exactly what counting would give.
+   */
+  importTokens?: { tokenizer: string; total: number } | null;
   /** `meta`: the step's source extras (e.g. atelier-pr `section`, `path`, `sha`), when it has any. */
   steps: { idx: number; role: StepRole; parts: StepPart[]; mask: TrainingMask; meta?: Record<string, unknown> }[];
 };

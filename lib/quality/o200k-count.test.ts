@@ -3,7 +3,7 @@ import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
 import { describe, expect, it } from "vitest";
 import { fixturePath, hasFixtures } from "@/lib/testing/fixtures";
 import { createO200kCounter, LONG_PIECE } from "./o200k-count";
-import { forEachTokenChunk } from "./token-chunks";
+import { forEachTokenChunk, startsNewChunk } from "./token-chunks";
 
 const exact = (text: string) => countTokens(text, { disallowedSpecial: new Set() });
 
@@ -41,6 +41,25 @@ describe("forEachTokenChunk", () => {
     let sum = 0;
     forEachTokenChunk(text, (s, e) => (sum += exact(text.slice(s, e))));
     expect(sum).toBe(exact(text));
+  });
+});
+
+describe("startsNewChunk", () => {
+  it("says when a text's tokens add up after a line", () => {
+    let starts = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const text = tricky(seed, 20 + (seed % 5) * 40);
+      const head = `File: dir/f${seed}.py\n\n`;
+      if (!startsNewChunk(text)) continue;
+      starts++;
+      expect(exact(head + text), `seed ${seed}`).toBe(exact(head) + exact(text));
+    }
+    expect(starts).toBeGreaterThan(100);
+    for (const text of ["", "\nx", " \nx", "\r\n", "/x", "\u00a0x"]) expect(startsNewChunk(text), JSON.stringify(text)).toBe(false);
+    for (const text of ["x", " x", "\tx", "  ", " /x", "é"]) {
+      expect(startsNewChunk(text), JSON.stringify(text)).toBe(true);
+      expect(exact(`File: a\n\n${text}`), JSON.stringify(text)).toBe(exact("File: a\n\n") + exact(text));
+    }
   });
 });
 

@@ -26,6 +26,16 @@ function isSafeLineStart(text: string, i: number): boolean {
   return (c > SPACE && c < 0x7f) || !/\s/.test(text[j]);
 }
 
+/**
+ * True when `text`, placed right after a "\n", starts a chunk: the pre-tokenizer cannot join it to
+ * what comes before. So for a `head` such as "File: a.py\n\n" (lines whose own chunks nothing
+ * after them can change: every "\n" but the last is followed by a non-blank character or another
+ * "\n"), the tokens of `head + text` are those of `head` plus those of `text`.
+ */
+export function startsNewChunk(text: string): boolean {
+  return text.length > 0 && isSafeLineStart(text, 0);
+}
+
 /** Calls `visit(start, end)` for consecutive chunks covering the text, in order. */
 export function forEachTokenChunk(text: string, visit: (start: number, end: number) => void): void {
   let start = 0;

@@ -37,10 +37,15 @@ function partTexts(part: StepPart, hasCall: boolean): string[] {
   }
 }
 
-export function countStepTokens(step: Step, counter: TokenCounter): number {
+/** The texts a step's count adds up (the export reuses stored counts by this definition). */
+export function stepTokenTexts(step: Pick<Step, "parts">): string[] {
   const hasCall = step.parts.some((p) => p.type === "tool_call");
+  return step.parts.flatMap((part) => partTexts(part, hasCall));
+}
+
+export function countStepTokens(step: Pick<Step, "parts">, counter: TokenCounter): number {
   let n = 0;
-  for (const part of step.parts) for (const text of partTexts(part, hasCall)) if (text) n += counter.count(text);
+  for (const text of stepTokenTexts(step)) if (text) n += counter.count(text);
   return n;
 }
 

@@ -15,9 +15,18 @@
  *   the call already rendered and are not repeated.
  * - Mask drop omits the step. The results of a dropped assistant turn's calls are left out too
  *   (counted in `droppedToolResults`); a dropped result leaves its call unanswered.
+ *
+ * For reusing the import's token count (stored-tokens.ts), `changedSteps` lists the steps whose
+ * messages do not hold exactly the texts the import counted for them (lib/quality/tokens.ts
+ * `stepTokenTexts`) — parts joined, a part synthesized (an edit as a call), left out (a dropped
+ * step, a dropped turn's result, a tool step's edit) or rewritten (raw arguments) — and
+ * `addedTexts` the `File:` prefixes put before an observation that starts a new pre-tokenizer
+ * chunk (their tokens simply add up, lib/quality/token-chunks.ts); before any other observation
+ * the step counts as changed.
  */
 import { canonicalJson } from "@/lib/quality/fingerprint";
-import type { ObservationPart, StepPart, ToolCallPart } from "@/lib/formats/episode";
+import { startsNewChunk } from "@/lib/quality/token-chunks";
+import type { ObservationPart, ToolCallPart } from "@/lib/formats/episode";
 import type { ExportEpisode } from "../types";
 import { EDIT_TOOL_NAME, editCallArguments } from "./edit-call";
 import type { ChatMessage, ChatToolCall } from "./record";
@@ -30,7 +39,7 @@ export type ExportStep = ExportEpisode["steps"][number];
  */
 export type MessageItem = { step: number; message: ChatMessage; isObservation: boolean; callArguments: (Record<string, unknown> | null)[] };
 
-export type ChatMessages = { items: MessageItem[]; droppedSteps: number; droppedToolResults: number };
+export type ChatMessages = { items: MessageItem[]; droppedSteps: number; droppedToolResults: number; changedSteps: Set<number>; addedTexts: string[] };
 
 type OpenCall = { id: string; name: string; answered: boolean };
 type OpenTurn = { dropped: boolean; calls: OpenCall[] };
@@ -42,11 +51,16 @@ export function chatMessages(episode: Pick<ExportEpisode, "steps">): ChatMessage
   let droppedSteps = 0;
   let droppedToolResults = 0;
   let turn: OpenTurn | null = null;
+  const changedSteps = new Set<number>();
+  const addedTexts: string[] = [];
+  // A non-assistant step's texts since its last observation (closures are made once per episode, not per step).
+  let text: string[] = [];
 
   for (const step of episode.steps) {
     const isDropped = step.mask === "drop";
     if (isDropped) droppedSteps++;
     const hasCalls = step.parts.some((p) => p.type === "tool_call");
+    if (isDropped || !isVerbatimStep(step, hasCalls)) changedSteps.add(step.idx);
     if (step.role === "assistant" || hasCalls) {
       const item = assistantItem(step);
       const calls = item.message.tool_calls ?? [];
@@ -56,30 +70,32 @@ export function chatMessages(episode: Pick<ExportEpisode, "steps">): ChatMessage
       for (const part of step.parts) if (part.type === "observation" && !isDropped) answer(part, step);
       continue;
     }
-    let text: string[] = [];
-    const flushText = () => {
-      if (text.length === 0) return;
-      items.push(plain(step, step.role === "system" ? "system" : "user", text.join(separator), false));
-      text = [];
-      turn = null;
-    };
+    text = [];
     for (const part of step.parts) {
       if (part.type === "message" || part.type === "reasoning") text.push(part.text);
       else if (part.type === "observation") {
         if (isDropped) continue;
-        flushText();
+        flushText(step);
         answer(part, step);
       }
     }
-    if (!isDropped) flushText();
+    if (!isDropped) flushText(step);
   }
-  return { items, droppedSteps, droppedToolResults };
+  return { items, droppedSteps, droppedToolResults, changedSteps, addedTexts };
+
+  function flushText(step: ExportStep): void {
+    if (text.length === 0) return;
+    items.push(plain(step, step.role === "system" ? "system" : "user", text.join(separator), false));
+    text = [];
+    turn = null;
+  }
 
   function answer(part: ObservationPart, step: ExportStep): void {
     const call = linkedCall(turn, part);
     if (call && turn?.dropped) {
       call.answered = true;
       droppedToolResults++;
+      changedSteps.add(step.idx);
       return;
     }
     if (call) {
@@ -88,10 +104,40 @@ export function chatMessages(episode: Pick<ExportEpisode, "steps">): ChatMessage
       items.push({ step: step.idx, message, isObservation: true, callArguments: [] });
       return;
     }
-    const path = step.meta?.section === "file" && typeof step.meta.path === "string" ? step.meta.path : null;
-    items.push(plain(step, "user", path === null ? part.text : `File: ${path}${separator}${part.text}`, true));
+    const path = filePath(step);
+    if (path === null) items.push(plain(step, "user", part.text, true));
+    else {
+      const prefix = `File: ${path}${separator}`;
+      if (!/[\r\n]/.test(path) && startsNewChunk(part.text)) addedTexts.push(prefix);
+      else changedSteps.add(step.idx);
+      items.push(plain(step, "user", prefix + part.text, true));
+    }
     turn = null;
   }
+}
+
+function filePath(step: ExportStep): string | null {
+  return step.meta?.section === "file" && typeof step.meta.path === "string" ? step.meta.path : null;
+}
+
+/** Whether the step's messages hold exactly the texts the import counted for it (see `changedSteps`). */
+function isVerbatimStep(step: ExportStep, hasCalls: boolean): boolean {
+  let messages = 0;
+  let reasonings = 0;
+  let run = 0;
+  let longestRun = 0;
+  for (const part of step.parts) {
+    if (part.type === "tool_call" && rawArguments(part) !== undefined) return false;
+    // Edits of a step without calls become synthesized calls (assistant) or are not rendered.
+    if (part.type === "file_edit" && !hasCalls) return false;
+    if (part.type === "message") messages++;
+    if (part.type === "reasoning") reasonings++;
+    run = part.type === "message" || part.type === "reasoning" ? run + 1 : part.type === "observation" ? 0 : run;
+    longestRun = Math.max(longestRun, run);
+  }
+  // An assistant message joins its message texts and its reasoning texts; another step joins
+  // the texts between two observations into one message.
+  return step.role === "assistant" || hasCalls ? messages <= 1 && reasonings <= 1 : longestRun <= 1;
 }
 
 function linkedCall(turn: OpenTurn | null, part: ObservationPart): OpenCall | undefined {
@@ -105,12 +151,11 @@ function plain(step: ExportStep, role: "system" | "user", content: string, isObs
 }
 
 function assistantItem(step: ExportStep): MessageItem {
-  const texts = (type: StepPart["type"]) => step.parts.flatMap((p) => (p.type === type && "text" in p ? [p.text] : []));
   const calls: { name: string; id?: string; args: Record<string, unknown>; raw?: string }[] = [];
   for (const part of step.parts) if (part.type === "tool_call") calls.push({ name: part.name, id: part.id, args: part.arguments, raw: rawArguments(part) });
   if (calls.length === 0)
     for (const part of step.parts) if (part.type === "file_edit") calls.push({ name: EDIT_TOOL_NAME, args: editCallArguments(part) });
-  const reasoning = texts("reasoning");
+  const reasoning = partTexts(step, "reasoning");
   const toolCalls: ChatToolCall[] = calls.map((call, n) => ({
     id: call.id ?? `call_${step.idx}_${n}`,
     type: "function",
@@ -118,12 +163,18 @@ function assistantItem(step: ExportStep): MessageItem {
   }));
   const message: ChatMessage = {
     role: "assistant",
-    content: texts("message").join(separator),
+    content: partTexts(step, "message").join(separator),
     ...(reasoning.length > 0 ? { reasoning_content: reasoning.join(separator) } : {}),
     ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
     weight: step.role === "assistant" && step.mask === "train" ? 1 : 0,
   };
   return { step: step.idx, message, isObservation: false, callArguments: calls.map((c) => (c.raw === undefined ? c.args : null)) };
+}
+
+function partTexts(step: ExportStep, type: "message" | "reasoning"): string[] {
+  const texts: string[] = [];
+  for (const part of step.parts) if (part.type === type) texts.push(part.text);
+  return texts;
 }
 
 /** A call whose source arguments were not a JSON object keeps them exactly as the source wrote them. */

@@ -2,12 +2,14 @@
  * An episode as a chat record: its messages (chat-messages.ts), the tools they call
  * (chat-tools.ts) and the meta the manifest and trainers filter on, fitted to the budget
  * (truncate.ts). Tokens are counted over what a trainer feeds the model from the messages:
- * content, reasoning_content, and each call's name and arguments.
+ * content, reasoning_content, and each call's name and arguments — or taken from the import when
+ * that is the same number (stored-tokens.ts).
  */
 import type { TokenCounter } from "@/lib/quality";
 import type { ExportEpisode } from "../types";
 import { chatMessages } from "./chat-messages";
 import { inferTools } from "./chat-tools";
+import { storedTokenTotal } from "./stored-tokens";
 import { recordMeta, type ChatMessage, type ChatRecord, type EntryInfo } from "./record";
 import { fitToBudget, hasAssistantMessage, isValidChatEnd, type Budget } from "./truncate";
 
@@ -16,14 +18,19 @@ export type Rendered<R> = { record: R; tokens: number; truncatedAtStep: number |
 export type RenderOptions = { tokenizer: TokenCounter; budget: Budget };
 
 export function renderChat(episode: ExportEpisode, entry: EntryInfo, options: RenderOptions): Rendered<ChatRecord> {
-  const { items, droppedSteps, droppedToolResults } = chatMessages(episode);
+  const chat = chatMessages(episode);
+  const { items, droppedSteps, droppedToolResults } = chat;
   const messages = items.map((item) => item.message);
-  const unitTokens = messages.map((message) => messageTokens(message, options.tokenizer));
+  const count = (message: ChatMessage) => messageTokens(message, options.tokenizer);
+  // Per message only when the import's count cannot give the whole, or to cut.
+  let counted: number[] | undefined;
+  const unitTokens = () => (counted ??= messages.map(count));
+  const stored = storedTokenTotal(episode, options.tokenizer, chat, count);
   const fit = fitToBudget(
     {
       steps: items.map((item) => item.step),
-      unitTokens: () => unitTokens,
-      totalTokens: unitTokens.reduce((a, b) => a + b, 0),
+      unitTokens,
+      totalTokens: stored ?? unitTokens().reduce((a, b) => a + b, 0),
       isValidEnd: (end) => isValidChatEnd(messages, end),
       hasAssistant: (end) => hasAssistantMessage(messages, end),
     },

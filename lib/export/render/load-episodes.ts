@@ -10,27 +10,30 @@
  */
 import { z } from "zod";
 import { pool } from "@/lib/db";
-import { episodeKinds, pullRequestSchema, stepPartSchema, stepRoles } from "@/lib/formats/episode";
+import { episodeKinds, pullRequestSchema } from "@/lib/formats/episode";
 import { effectiveMasks, type SetMask } from "@/lib/review/masks/effective";
 import { proposalSignalsSchema, proposeMasks } from "@/lib/review/masks/proposals";
 import { trainingMaskSchema } from "@/lib/review/masks/schema";
 import { effectivePatch } from "@/lib/viewer/outcome-summary";
 import type { ExportEpisode } from "../types";
+import { parseStepRow, type StepRow } from "./step-row";
 
 export const EXPORT_LOAD_BATCH = 100;
 
 export type LoadOptions = { useProposedMasks: boolean };
 
-/** The row behind an ExportEpisode: its columns as stored, plus what masks and the patch are derived from. */
-type EpisodeRow = Omit<ExportEpisode, "kind" | "steps"> & { kind: string; stepCount: number; attached: unknown; loop: unknown; secrets: unknown };
+/** The row behind an ExportEpisode: its columns as stored, plus what masks, the patch and the import's count are derived from. */
+type EpisodeRow = Omit<ExportEpisode, "kind" | "steps" | "importTokens"> & {
+  kind: string;
+  stepCount: number;
+  tokenCount: number;
+  importTokenizer: string | null;
+  attached: unknown;
+  loop: unknown;
+  secrets: unknown;
+};
 
-const stepRowSchema = z.object({
-  episodeId: z.number().int(),
-  idx: z.number().int(),
-  role: z.enum(stepRoles),
-  parts: z.array(stepPartSchema),
-  meta: z.record(z.string(), z.unknown()).nullable(),
-});
+const kindSchema = z.enum(episodeKinds);
 
 const maskRowSchema = z.object({
   episodeId: z.number().int(),
@@ -50,9 +53,10 @@ export async function loadExportEpisodes(ids: readonly number[], options: LoadOp
     pool.query<EpisodeRow>(
       `SELECT e.id, e.kind, e.source_format AS "sourceFormat", e.instance_id AS "instanceId", e.repo, e.agent, e.model, e.resolved,
          e.exit_status_class AS "exitStatusClass", e.review_status AS "reviewStatus", e.labels, e.step_count AS "stepCount",
+         e.token_count AS "tokenCount", b.options ->> 'tokenizer' AS "importTokenizer",
          c.task_text AS "taskText", c.base_commit AS "baseCommit", c.final_patch AS "finalPatch", c.gold_patch AS "goldPatch",
          c.test_patch AS "testPatch", c.pull_request AS "pullRequest", c.attached, c.quality -> 'loop' AS loop, c.quality -> 'secrets' AS secrets
-       FROM episodes e LEFT JOIN episode_contents c ON c.episode_id = e.id WHERE e.id = ANY($1::int[])`,
+       FROM episodes e LEFT JOIN episode_contents c ON c.episode_id = e.id LEFT JOIN import_batches b ON b.id = e.import_batch_id WHERE e.id = ANY($1::int[])`,
       [unique],
     ),
     pool.query(`SELECT episode_id AS "episodeId", idx, role, parts, meta FROM steps WHERE episode_id = ANY($1::int[]) ORDER BY episode_id, idx`, [unique]),
@@ -63,7 +67,7 @@ export async function loadExportEpisodes(ids: readonly number[], options: LoadOp
     ),
   ]);
   const masksOf = groupBy(masks.rows.map((row) => maskRowSchema.parse(row)));
-  const stepsOf = groupBy(steps.rows.map((row, i) => parseStep(row, i)));
+  const stepsOf = groupBy(steps.rows.map((row, i) => parseStepRow(row, i)));
   for (const row of episodes.rows) result.set(row.id, toExportEpisode(row, stepsOf.get(row.id) ?? [], masksOf.get(row.id) ?? [], options));
   return result;
 }
@@ -80,13 +84,6 @@ export async function* iterateExportEpisodes(ids: readonly number[], options: Lo
   }
 }
 
-function parseStep(row: unknown, i: number) {
-  const parsed = stepRowSchema.safeParse(row);
-  if (parsed.success) return parsed.data;
-  const where = row && typeof row === "object" ? `episode ${String((row as { episodeId?: unknown }).episodeId)} step ${String((row as { idx?: unknown }).idx)}` : `row ${i}`;
-  throw new Error(`Stored ${where} does not match the step schema: ${parsed.error.issues[0]?.message ?? "invalid"}`);
-}
-
 function groupBy<T extends { episodeId: number }>(rows: T[]): Map<number, T[]> {
   const groups = new Map<number, T[]>();
   for (const row of rows) {
@@ -97,14 +94,14 @@ function groupBy<T extends { episodeId: number }>(rows: T[]): Map<number, T[]> {
   return groups;
 }
 
-function toExportEpisode(row: EpisodeRow, steps: z.infer<typeof stepRowSchema>[], masks: SetMask[], options: LoadOptions): ExportEpisode {
+function toExportEpisode(row: EpisodeRow, steps: StepRow[], masks: SetMask[], options: LoadOptions): ExportEpisode {
   const signals = proposalSignalsSchema.safeParse(withoutNulls({ loop: row.loop, secrets: row.secrets }));
   const proposals = options.useProposedMasks && signals.success ? proposeMasks(signals.data, row.stepCount) : [];
   const effective = effectiveMasks(row.stepCount, masks, proposals);
   const pullRequest = row.pullRequest == null ? null : pullRequestSchema.parse(row.pullRequest);
   return {
     id: row.id,
-    kind: z.enum(episodeKinds).parse(row.kind),
+    kind: kindSchema.parse(row.kind),
     sourceFormat: row.sourceFormat,
     instanceId: row.instanceId,
     repo: row.repo,
@@ -121,6 +118,7 @@ function toExportEpisode(row: EpisodeRow, steps: z.infer<typeof stepRowSchema>[]
     goldPatch: row.goldPatch,
     testPatch: row.testPatch,
     pullRequest,
+    importTokens: row.importTokenizer === null ? null : { tokenizer: row.importTokenizer, total: row.tokenCount },
     steps: steps.map((step) => ({
       idx: step.idx,
       role: step.role,

@@ -36,9 +36,11 @@ export const PR_LINEAR_DELIMITERS = {
   finalPatch: "<|final_patch|>",
 } as const;
 const d = PR_LINEAR_DELIMITERS;
+// Made once: building it per episode cost more than the parse.
+const optionalPullRequestSchema = pullRequestSchema.nullable().catch(null);
 
 export function prLinear(episode: ExportEpisode): TemplateOutput {
-  const pr = pullRequestSchema.nullable().catch(null).parse(episode.pullRequest ?? null);
+  const pr = optionalPullRequestSchema.parse(episode.pullRequest ?? null);
   const assistantSteps = episode.steps.filter((s) => s.role === "assistant");
   const diffsAreEdits = !assistantSteps.some((s) => s.parts.some((p) => p.type === "file_edit" || p.type === "tool_call"));
   let commitIndex = 0;

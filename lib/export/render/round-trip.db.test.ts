@@ -16,6 +16,7 @@ import type { PrEdit } from "@/lib/formats/pr-sample";
 import { generatePrSample } from "@/lib/sample/pr-sample";
 import { createRng } from "@/lib/sample/random";
 import { defaultTokenCounter } from "@/lib/quality";
+import { startsNewChunk } from "@/lib/quality/token-chunks";
 import { hasFixtures } from "@/lib/testing/fixtures";
 import { renderChat } from "./chat";
 import { chatMessages } from "./chat-messages";
@@ -64,6 +65,26 @@ describe.skipIf(!hasFixtures)("round trip: every fixture → database → chat r
     }
   });
 
+  it("counts the same tokens from the import's count as by counting every message", () => {
+    const entry = { id: "x", component: "all", split: "train" as const, copy: 0 };
+    const options = { tokenizer: defaultTokenCounter, budget: { overLimit: "drop" as const } };
+    let whole = 0;
+    let partly = 0;
+    for (const c of cases) {
+      const where = `${c.file}#${c.index}`;
+      expect(c.episode.importTokens, where).toMatchObject({ tokenizer: "o200k_base" });
+      const counted = renderChat({ ...c.episode, importTokens: null }, entry, options);
+      expect(renderChat(c.episode, entry, options), where).toEqual(counted);
+      const { changedSteps, addedTexts } = chatMessages(c.episode);
+      if (changedSteps.size === 0 && addedTexts.length === 0) {
+        whole++;
+        expect("dropped" in counted ? null : counted.tokens, where).toBe(c.episode.importTokens!.total);
+      } else if (changedSteps.size < c.episode.steps.length) partly++;
+    }
+    expect(whole).toBeGreaterThan(0);
+    expect(partly).toBeGreaterThan(0);
+  });
+
   it("writes every call as XML that lib/formats/xml-calls.ts reads back", () => {
     let calls = 0;
     const sourceCalls = cases.reduce((n, c) => n + c.source.steps.reduce((m, s) => m + s.parts.filter((p) => p.type === "tool_call").length, 0), 0);
@@ -106,6 +127,11 @@ describe("round trip: pull-request samples → database → chat and pr-linear r
       const episode = loaded.get(rows.rows.find((r) => r.instance_id === sample.id)!.id)!;
       const chat = renderChat(episode, entry, options);
       const text = renderText(episode, entry, { ...options, template: "auto" });
+      // File snapshots add their `File:` line to the import's count (unless the file's first line could
+      // join it, as `//` can); edits, rendered as calls, are recounted.
+      const addedTexts = sample.files.filter((f) => startsNewChunk(f.content)).map((f) => `File: ${f.path}\n\n`);
+      expect(chatMessages(episode).addedTexts).toEqual(addedTexts);
+      expect(chat).toEqual(renderChat({ ...episode, importTokens: null }, entry, options));
       if ("dropped" in chat || "dropped" in text) throw new Error("dropped");
       const contents = chat.record.messages.map((m) => m.content);
       if (sample.issue) expect(contents.some((c) => c.includes(sample.issue!.title) && c.includes(sample.issue!.body))).toBe(true);

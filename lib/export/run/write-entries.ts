@@ -13,6 +13,21 @@ import { pullRequestLicense } from "./pull-request-license";
 
 export const episodeBatchSize = 100;
 
+/**
+ * Rendering and writing never wait on I/O, so without a pause the next batch's rows would sit in
+ * the socket until this batch is done, and PostgreSQL, its send buffer full, would stop producing
+ * them: loading and rendering would take turns instead of overlapping. Every few milliseconds the
+ * loop lets pending I/O in (the driver parses rows as they arrive).
+ */
+const ioPauseMs = 4;
+let lastPause = 0;
+function letIoIn(): Promise<void> | void {
+  const now = performance.now();
+  if (now - lastPause < ioPauseMs) return;
+  lastPause = now;
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 export type WriteEntriesOptions<Tokenizer, ExportRecord> = {
   outDir: string;
   recipe: Recipe;
@@ -62,6 +77,7 @@ export async function writeEntries<T, R>(options: WriteEntriesOptions<T, R>): Pr
         const episodes = await next;
         if (batchEnd < end) next = load(batchEnd, Math.min(end, batchEnd + episodeBatchSize));
         for (let position = batchStart; position < batchEnd; position++) {
+          await letIoIn();
           signal?.throwIfAborted();
           const entry = entries[order[position]];
           const written = await writeEntry(entry, episodes.get(entry.episodeId), ordinal);

@@ -16,7 +16,8 @@ export async function openJsonlSink(path: string): Promise<RecordSink> {
   const file = await HashedFile.create(path);
   return {
     async write(record) {
-      await file.write(Buffer.from(JSON.stringify(record) + "\n", "utf8"));
+      await file.writeText(JSON.stringify(record));
+      await file.writeText("\n");
     },
     get size() {
       return file.bytes;
