@@ -1,13 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { formatBytes } from "@/components/ui/format-bytes";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { CodeView } from "@/components/viewer/monaco";
 import type { ExportJob } from "@/lib/export/jobs/schema";
 import type { PlanReport } from "@/lib/export/types";
-import { ExportProgress, ExportStatusBadge } from "./export-status";
+import { ExportProgress, ExportStatusBadge, RecipeOf } from "./export-status";
 import { PlanTables } from "./plan-tables";
 import { useExportAction, useExportJob } from "./use-exports";
 
@@ -26,13 +25,7 @@ export function ExportDetail({ id, canRun }: { id: number; canRun: boolean }) {
         <h1 className="text-2xl font-semibold">Export #{job.id}</h1>
         <ExportStatusBadge job={job} />
         <span className="text-sm text-stone-600">
-          {job.recipeVersion ? (
-            <Link className="underline" href={`/exports/recipes/${job.recipeVersion.recipeId}`}>
-              {job.recipeName} v{job.recipeVersion.version}
-            </Link>
-          ) : (
-            job.recipeName
-          )}{" "}
+          <RecipeOf job={job} />{" "}
           · started by {job.createdBy?.email ?? job.source} <RelativeTime value={job.createdAt} />
         </span>
       </div>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { ExportProgress, ExportStatusBadge } from "./export-status";
+import { ExportProgress, ExportStatusBadge, RecipeOf } from "./export-status";
 import { useExportJobs } from "./use-exports";
 
 const headers = ["Export", "Recipe", "Status", "Progress", "Records", "Tokens", "Who", "Started"];
@@ -35,13 +35,7 @@ export function ExportHistory() {
                 </Link>
               </td>
               <td className="px-3 py-2">
-                {job.recipeVersion ? (
-                  <Link className="underline" href={`/exports/recipes/${job.recipeVersion.recipeId}`}>
-                    {job.recipeName} v{job.recipeVersion.version}
-                  </Link>
-                ) : (
-                  job.recipeName
-                )}
+                <RecipeOf job={job} />
               </td>
               <td className="px-3 py-2">
                 <ExportStatusBadge job={job} />

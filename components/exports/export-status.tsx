@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { formatBytes } from "@/components/ui/format-bytes";
 import type { ExportJob } from "@/lib/export/jobs/schema";
@@ -28,5 +29,15 @@ export function ExportProgress({ job }: { job: ExportJob }) {
           : `${job.done.toLocaleString()} of ${job.total.toLocaleString()} records · ${formatBytes(job.bytes)}`}
       </p>
     </div>
+  );
+}
+
+/** The recipe an export ran: a link to its page, with the version, or the name of an unsaved recipe. */
+export function RecipeOf({ job }: { job: Pick<ExportJob, "recipeName" | "recipeVersion"> }) {
+  if (!job.recipeVersion) return <>{job.recipeName}</>;
+  return (
+    <Link className="underline" href={`/exports/recipes/${job.recipeVersion.recipeId}`}>
+      {job.recipeName} v{job.recipeVersion.version}
+    </Link>
   );
 }
