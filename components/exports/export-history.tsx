@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { TableHead } from "@/components/ui/table-head";
 import { ExportProgress, ExportStatusBadge, RecipeOf } from "./export-status";
 import { useExportJobs } from "./use-exports";
 
@@ -17,15 +18,7 @@ export function ExportHistory() {
     <div className="overflow-x-auto">
       <table className="w-full border-collapse rounded border border-stone-200 bg-white text-sm">
         <caption className="sr-only">Exports, newest first</caption>
-        <thead className="bg-stone-100 text-left text-stone-600">
-          <tr>
-            {headers.map((header) => (
-              <th key={header} className="px-3 py-2">
-                {header}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead headers={headers} />
         <tbody>
           {data.items.map((job) => (
             <tr key={job.id} className="border-t border-stone-100">

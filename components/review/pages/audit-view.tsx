@@ -4,6 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { Button } from "@/components/ui/button";
+import { TableHead } from "@/components/ui/table-head";
 import type { AuditPage } from "@/lib/review/history/schema";
 import { getJson } from "./api";
 import { AuditFilterForm } from "./audit-filters";
@@ -47,15 +48,7 @@ export function AuditView() {
         <div className="overflow-x-auto">
           <table className="w-full border-collapse overflow-hidden rounded border border-stone-200 bg-white text-sm">
             <caption className="sr-only">Audit events, newest first</caption>
-            <thead className="bg-stone-100 text-left text-stone-600">
-              <tr>
-                {headers.map((header) => (
-                  <th key={header} className="px-3 py-2">
-                    {header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead headers={headers} />
             <tbody>
               {events.map((event) => (
                 <AuditRow key={event.id} event={event} onActor={(actorId) => apply({ ...filters, actorId })} />

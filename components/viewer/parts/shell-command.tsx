@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { markSegments, matchRanges } from "@/lib/viewer/output-lines";
+import { HighlightedSegments } from "./highlighted-segments";
 import { firstLines, tokenizeShell, type ShellTokenType } from "@/lib/viewer/shell-tokens";
 
 // `sh-*` names the token type (stable, for tests and user styles); the rest is the colour.
@@ -24,23 +24,10 @@ export function ShellCommand({ command, isExpanded, onExpand, query }: { command
   const tokens = useMemo(() => tokenizeShell(command), [command]);
   const shown = isExpanded ? { tokens, hiddenLines: 0 } : firstLines(tokens, COLLAPSED_LINES);
   const segments = shown.tokens.map((token) => ({ text: token.text, className: tokenClass[token.type] }));
-  const marked = markSegments(segments, query ? matchRanges(segments.map((s) => s.text).join(""), query) : []);
   return (
     <div className="rounded border border-stone-200 bg-stone-50 p-2 font-mono text-xs">
       <code data-shell-command className="block whitespace-pre-wrap [overflow-wrap:anywhere]">
-        {marked.map((s, i) =>
-          s.isMatch ? (
-            <mark key={i} className={`${s.className} rounded-sm bg-yellow-300`}>
-              {s.text}
-            </mark>
-          ) : s.className ? (
-            <span key={i} className={s.className}>
-              {s.text}
-            </span>
-          ) : (
-            s.text
-          ),
-        )}
+        <HighlightedSegments segments={segments} query={query} />
       </code>
       {shown.hiddenLines > 0 && (
         <button type="button" onClick={onExpand} className="mt-1 block w-full rounded bg-stone-500/15 py-0.5 text-center text-[11px] hover:bg-stone-500/25">

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { clipSegments, collapseItems, LONG_LINE_CHARS, markSegments, matchRanges, type OutputItem, type OutputLine } from "@/lib/viewer/output-lines";
+import { HighlightedSegments } from "./highlighted-segments";
+import { clipSegments, collapseItems, LONG_LINE_CHARS, type OutputItem, type OutputLine } from "@/lib/viewer/output-lines";
 
 /** terminal: dark, numbered (observations); code: light, numbered (file contents); prose: light, unnumbered. */
 export type TextVariant = "terminal" | "code" | "prose";
@@ -36,22 +37,9 @@ export type TextLinesProps = {
 
 function LineText({ line, isCut, query, onExpand }: { line: OutputLine; isCut: boolean; query?: string; onExpand: () => void }) {
   const { segments, hiddenChars } = isCut ? clipSegments(line.segments, LONG_LINE_CHARS) : { segments: line.segments, hiddenChars: 0 };
-  const marked = markSegments(segments, query ? matchRanges(segments.map((s) => s.text).join(""), query) : []);
   return (
     <>
-      {marked.map((s, i) =>
-        s.isMatch ? (
-          <mark key={i} className={`${s.className} rounded-sm bg-yellow-300 text-stone-900`}>
-            {s.text}
-          </mark>
-        ) : s.className ? (
-          <span key={i} className={s.className}>
-            {s.text}
-          </span>
-        ) : (
-          s.text
-        ),
-      )}
+      <HighlightedSegments segments={segments} query={query} />
       {hiddenChars > 0 && (
         <button type="button" onClick={onExpand} className="ml-1 rounded bg-stone-500/20 px-1 text-[11px] opacity-80 hover:opacity-100">
           … {hiddenChars.toLocaleString("en-US")} more characters
