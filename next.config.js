@@ -2,7 +2,7 @@
 const nextConfig = {
   poweredByHeader: false,
   // Runtime-only server packages: keep them out of the bundler.
-  serverExternalPackages: ["pg", "@electric-sql/pglite"],
+  serverExternalPackages: ["pg", "pg-cursor", "@electric-sql/pglite"],
   async headers() {
     return [
       {

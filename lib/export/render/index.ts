@@ -1,5 +1,5 @@
 /** The render stage's public surface, for the export orchestrator and writers. */
-export { EXPORT_LOAD_BATCH, iterateExportEpisodes, loadExportEpisodes, type LoadOptions } from "./load-episodes";
+export { EXPORT_EPISODE_CHUNK, loadExportEpisodes, streamExportEpisodes, type LoadOptions } from "./load-episodes";
 export { toParquetRow } from "./parquet-row";
 export type { ChatMessage, ChatRecord, ExportRecord, RecordMeta, TextRecord, ToolDefinition } from "./record";
 export { isChatRecord } from "./record";

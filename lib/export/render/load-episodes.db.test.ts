@@ -4,11 +4,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { createUser } from "@/lib/auth/users";
-import { disconnect, prisma } from "@/lib/db";
+import { disconnect, pool, prisma } from "@/lib/db";
 import { importFiles } from "@/lib/ingest/import-files";
 import { createMask, getEffectiveMasks } from "@/lib/review/masks/masks";
 import { seedEpisodes } from "@/lib/review/testing/fixtures";
-import { iterateExportEpisodes, loadExportEpisodes } from "./load-episodes";
+import { loadExportEpisodes, streamExportEpisodes } from "./load-episodes";
 
 afterAll(() => disconnect());
 
@@ -71,9 +71,28 @@ describe("loadExportEpisodes", () => {
     expect(without.steps.slice(0, 4).map((s) => s.mask)).toEqual(["context", "train", "drop", "drop"]);
   });
 
-  it("iterates in the order given, batch by batch", async () => {
-    const seen: number[] = [];
-    for await (const episode of iterateExportEpisodes([plain, 2_000_000_000, looping, plain], { useProposedMasks: false }, 1)) seen.push(episode.id);
-    expect(seen).toEqual([plain, looping, plain]);
+  it("streams one item per id in the order given, whatever the chunk and read sizes: repeats read again, unknown ids undefined", async () => {
+    const ids = [plain, 2_000_000_000, looping, looping, plain, 2_000_000_001, plain];
+    const whole = await loadExportEpisodes([plain, looping], { useProposedMasks: false });
+    for (const sizes of [{ chunk: 1, rowsPerRead: 1 }, { chunk: 2, rowsPerRead: 3 }, { chunk: 3, rowsPerRead: 500 }, {}]) {
+      const seen: (number | undefined)[] = [];
+      for await (const episode of streamExportEpisodes(ids, { useProposedMasks: false }, sizes)) {
+        seen.push(episode?.id);
+        if (episode) expect(episode.steps).toEqual(whole.get(episode.id)!.steps);
+      }
+      expect(seen).toEqual([plain, undefined, looping, looping, plain, undefined, plain]);
+    }
+  });
+
+  it("gives its connection back when the reader stops early", async () => {
+    for (let i = 0; i < 12; i++) {
+      for await (const episode of streamExportEpisodes([plain, looping, plain], { useProposedMasks: false }, { rowsPerRead: 2 })) {
+        expect(episode?.id).toBe(plain);
+        break;
+      }
+    }
+    // The pool holds at most 10: a leaked connection per stop would leave this query waiting.
+    expect((await pool.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+    expect(pool.waitingCount).toBe(0);
   });
 });

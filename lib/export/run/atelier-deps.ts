@@ -5,7 +5,7 @@
  */
 import { confinedRecipeFile, readConfinedListFile } from "../plan/decontamination-file";
 import { planExport } from "../plan/plan-export";
-import { exportTokenizer, loadExportEpisodes, renderEntry, toParquetRow } from "../render";
+import { exportTokenizer, renderEntry, streamExportEpisodes, toParquetRow } from "../render";
 import type { ExportDeps } from "./deps";
 
 export function atelierExportDeps({ confined }: { confined: boolean }): ExportDeps<ReturnType<typeof exportTokenizer>, Parameters<typeof toParquetRow>[0]> {
@@ -28,7 +28,7 @@ export function atelierExportDeps({ confined }: { confined: boolean }): ExportDe
         },
       });
     },
-    loadExportEpisodes: (ids, options) => loadExportEpisodes(ids, options),
+    streamExportEpisodes: (ids, options) => streamExportEpisodes(ids, options),
     exportTokenizer: (config) =>
       exportTokenizer(confined && config.type === "tokenizer-json" && config.path ? { ...config, path: confinedRecipeFile(config.path, "Tokenizer") } : config),
     renderEntry,

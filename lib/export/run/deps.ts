@@ -1,7 +1,7 @@
 /**
  * What the write stage needs from the plan and render stages, passed in so the orchestrator can be
  * tested with small fakes (and so the two stages stay swappable). The lead wires the real ones:
- * planExport (lib/export/plan), loadExportEpisodes, exportTokenizer, renderEntry, toParquetRow
+ * planExport (lib/export/plan), streamExportEpisodes, exportTokenizer, renderEntry, toParquetRow
  * (lib/export/render).
  */
 import type { Recipe } from "@/lib/export/recipe/schema";
@@ -16,7 +16,8 @@ export type RenderResult<ExportRecord> = { record: ExportRecord; tokens: number;
 
 export type ExportDeps<Tokenizer, ExportRecord> = {
   planExport(recipe: Recipe, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }): Promise<Plan>;
-  loadExportEpisodes(ids: number[], options: { useProposedMasks: boolean }): Promise<Map<number, ExportEpisode>>;
+  /** One item per id, in order: the episode, or undefined when it no longer exists. Streams: memory must not grow with `ids`. */
+  streamExportEpisodes(ids: readonly number[], options: { useProposedMasks: boolean }): AsyncIterable<ExportEpisode | undefined>;
   exportTokenizer(config: Recipe["tokenizer"]): Tokenizer | Promise<Tokenizer>;
   renderEntry(episode: ExportEpisode, context: RenderContext<Tokenizer>): RenderResult<ExportRecord> | Promise<RenderResult<ExportRecord>>;
   /** Everything but `id`, which the writer sets to the record's ordinal in the export. */

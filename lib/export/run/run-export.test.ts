@@ -62,9 +62,9 @@ describe("runExport (JSONL)", () => {
     expect(manifest.components[1].dropped).toEqual({ over_max_tokens: 1 });
     expect(manifest.totals.records).toBe(141);
     expect(manifest.recipeVersionId).toBe(7);
-    // Episodes load in batches of at most 100 distinct ids.
-    expect(deps.loads.length).toBeGreaterThan(1);
-    expect(Math.max(...deps.loads.map((ids) => ids.length))).toBeLessThanOrEqual(100);
+    // Episodes are streamed once per split, every planned entry in write order.
+    expect(deps.loads).toHaveLength(2);
+    expect(deps.loads.flat()).toHaveLength(150);
   });
 
   it("writes byte-identical shards, README and report when run twice; the manifest differs only in createdAt", async () => {

@@ -1,7 +1,7 @@
 /**
- * Renders and writes the planned entries from a checkpoint on: per split, in plan order, loading
- * episodes a batch at a time (the next batch loads while this one renders), checkpointing after
- * every finished shard. An abort stops before the next record and drops only the open shard.
+ * Renders and writes the planned entries from a checkpoint on: per split, in plan order, the
+ * episodes streamed in that order (deps.streamExportEpisodes), checkpointing after every finished
+ * shard. An abort stops before the next record and drops only the open shard.
  */
 import type { Recipe } from "@/lib/export/recipe/schema";
 import { splits, type ExportEpisode, type PlanEntry } from "@/lib/export/types";
@@ -11,13 +11,14 @@ import type { ExportDeps, ExportProgress } from "./deps";
 import { saveCheckpoint, type Checkpoint } from "./export-state";
 import { pullRequestLicense } from "./pull-request-license";
 
-export const episodeBatchSize = 100;
+/** Entries between two progress reports. */
+const progressEvery = 100;
 
 /**
- * Rendering and writing never wait on I/O, so without a pause the next batch's rows would sit in
- * the socket until this batch is done, and PostgreSQL, its send buffer full, would stop producing
- * them: loading and rendering would take turns instead of overlapping. Every few milliseconds the
- * loop lets pending I/O in (the driver parses rows as they arrive).
+ * Rendering and writing never wait on I/O, so without a pause the rows read ahead would sit in
+ * the socket until the rows at hand are done, and PostgreSQL, its send buffer full, would stop
+ * producing them: loading and rendering would take turns instead of overlapping. Every few
+ * milliseconds the loop lets pending I/O in (the driver parses rows as they arrive).
  */
 const ioPauseMs = 4;
 let lastPause = 0;
@@ -44,13 +45,6 @@ export type WriteEntriesOptions<Tokenizer, ExportRecord> = {
 
 export async function writeEntries<T, R>(options: WriteEntriesOptions<T, R>): Promise<void> {
   const { outDir, recipe, entries, order, checkpoint, deps, signal } = options;
-  const load = (from: number, to: number) => {
-    const ids = [...new Set(order.slice(from, to).map((i) => entries[i].episodeId))];
-    const loading = deps.loadExportEpisodes(ids, { useProposedMasks: recipe.format.useProposedMasks });
-    // A prefetch still pending when the run stops (abort, error) must not become an unhandled rejection.
-    loading.catch(() => undefined);
-    return loading;
-  };
   const finishedBytes = () => checkpoint.shards.reduce((n, s) => n + s.bytes, 0);
   let ordinal = checkpoint.shards.reduce((n, s) => n + s.records, 0);
   const trainEntries = order.filter((i) => entries[i].split === "train").length;
@@ -71,26 +65,25 @@ export async function writeEntries<T, R>(options: WriteEntriesOptions<T, R>): Pr
     });
     const report = (done: number) => options.onProgress?.({ phase: "writing", done, total: order.length, bytes: finishedBytes() + writer.openBytes });
     try {
-      let next = load(start, Math.min(end, start + episodeBatchSize));
-      for (let batchStart = start; batchStart < end; batchStart += episodeBatchSize) {
-        const batchEnd = Math.min(end, batchStart + episodeBatchSize);
-        const episodes = await next;
-        if (batchEnd < end) next = load(batchEnd, Math.min(end, batchEnd + episodeBatchSize));
-        for (let position = batchStart; position < batchEnd; position++) {
-          await letIoIn();
-          signal?.throwIfAborted();
-          const entry = entries[order[position]];
-          const written = await writeEntry(entry, episodes.get(entry.episodeId), ordinal);
-          if (written) ordinal += 1;
-          const shard = written ? await writer.write(written.value, entry, written.tokens) : null;
-          if (shard) {
-            checkpoint.shards.push(shard);
-            checkpoint.position = position + 1;
-            await saveCheckpoint(outDir, checkpoint);
-          }
+      const ids = order.slice(start, end).map((i) => entries[i].episodeId);
+      let position = start;
+      for await (const episode of deps.streamExportEpisodes(ids, { useProposedMasks: recipe.format.useProposedMasks })) {
+        await letIoIn();
+        signal?.throwIfAborted();
+        const entry = entries[order[position]];
+        const written = await writeEntry(entry, episode, ordinal);
+        position += 1;
+        if (written) ordinal += 1;
+        const shard = written ? await writer.write(written.value, entry, written.tokens) : null;
+        if (shard) {
+          checkpoint.shards.push(shard);
+          checkpoint.position = position;
+          await saveCheckpoint(outDir, checkpoint);
         }
-        report(batchEnd);
+        if (position % progressEvery === 0) report(position);
       }
+      if (position !== end) throw new Error(`The episode stream ended after ${position - start} of ${end - start} entries`);
+      report(end);
       const last = await writer.end();
       if (last) checkpoint.shards.push(last);
       checkpoint.position = end;

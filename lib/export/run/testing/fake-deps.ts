@@ -56,9 +56,9 @@ export function fakeDeps(hooks: { onRender?: (id: number) => void; missing?: num
   return {
     loads,
     planExport: async () => fakePlan(),
-    loadExportEpisodes: async (ids) => {
-      loads.push(ids);
-      return new Map(ids.filter((id) => !hooks.missing?.includes(id)).map((id) => [id, fakeEpisode(id)]));
+    async *streamExportEpisodes(ids) {
+      loads.push([...ids]);
+      for (const id of ids) yield hooks.missing?.includes(id) ? undefined : fakeEpisode(id);
     },
     exportTokenizer: () => ({ name: "fake" }),
     renderEntry: (episode, { recipe, component, split, copy }) => {
