@@ -33,12 +33,67 @@ export function hashRange(text: string, start: number, end: number): number {
   return (scratch[0] >>> 0) * 0x200000 + (scratch[1] & 0x1fffff);
 }
 
-/** JSON with object keys sorted at every level, so `{a,b}` and `{b,a}` are the same action. */
+/**
+ * JSON with object keys sorted at every level, so `{a,b}` and `{b,a}` are the same action.
+ *
+ * Export writes one per tool call, so the common case is written directly: plain objects and
+ * arrays whose keys need no special care. Anything else (a key that is an array index, which
+ * objects order before other keys; `__proto__`; a toJSON; a non-plain object) goes the general
+ * way, through JSON.stringify with a sorting replacer; both give the same text.
+ */
 export function canonicalJson(value: unknown): string {
+  return canonicalDirect(value) ?? sortedJson(value);
+}
+
+function sortedJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
     const sorted: Record<string, unknown> = {};
     for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
     return sorted;
   });
+}
+
+/** Marks a value the direct writer leaves to sortedJson. */
+const general = Symbol("general");
+
+/** The canonical JSON of `value`, or null when it needs the general way. */
+function canonicalDirect(value: unknown): string | null {
+  const text = direct(value);
+  return text === general ? null : (text ?? null);
+}
+
+/** JSON text; undefined where JSON.stringify leaves a value out (undefined, functions, symbols). */
+function direct(value: unknown): string | undefined | typeof general {
+  if (typeof value !== "object" || value === null) return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let text = "[";
+    for (let i = 0; i < value.length; i++) {
+      const item = direct(value[i]);
+      if (item === general) return general;
+      text += (i > 0 ? "," : "") + (item ?? "null");
+    }
+    return text + "]";
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if ((prototype !== Object.prototype && prototype !== null) || "toJSON" in value) return general;
+  const keys = Object.keys(value);
+  for (const key of keys) if (key === "__proto__" || isIndexLike(key)) return general;
+  keys.sort();
+  let text = "{";
+  let first = true;
+  for (const key of keys) {
+    const item = direct((value as Record<string, unknown>)[key]);
+    if (item === general) return general;
+    if (item === undefined) continue;
+    text += (first ? "" : ",") + JSON.stringify(key) + ":" + item;
+    first = false;
+  }
+  return text + "}";
+}
+
+/** Keys starting with a digit: array indices among them are enumerated first, in numeric order. */
+function isIndexLike(key: string): boolean {
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
