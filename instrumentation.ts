@@ -1,6 +1,8 @@
 /** Runs once when the Next.js server starts. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { tuneGarbageCollector } = await import("@/lib/runtime/gc-tuning");
+  tuneGarbageCollector();
   const { markInterruptedBatches } = await import("@/lib/ingest/import-jobs");
   const count = await markInterruptedBatches().catch((error) => {
     console.error("[startup] could not check for interrupted imports", error);

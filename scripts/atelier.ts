@@ -5,7 +5,10 @@
 import { Command } from "commander";
 import { ZodError } from "zod";
 import { openLocalDatabase, type LocalDatabase } from "@/lib/runtime/local-database";
+import { tuneGarbageCollector } from "@/lib/runtime/gc-tuning";
 import { applyMigrations } from "@/lib/migrate";
+
+tuneGarbageCollector();
 
 let database: LocalDatabase | null = null;
 

@@ -12,6 +12,10 @@ import { disconnect } from "@/lib/db";
 import type { RecipeInput } from "@/lib/export/recipe/schema";
 import { atelierExportDeps } from "@/lib/export/run/atelier-deps";
 import { runExport } from "@/lib/export/run/run-export";
+import { tuneGarbageCollector } from "@/lib/runtime/gc-tuning";
+
+// As the CLI and the server do.
+tuneGarbageCollector();
 
 function arg(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
