@@ -20,7 +20,8 @@ it.each([
   const pieces: (string | Uint8Array)[] = [];
   for (let i = 0; i < 400; i++) {
     // Short lines, multi-byte text near a chunk's end, texts longer than a chunk, raw bytes between.
-    const text = i % 97 === 0 ? "é😀x".repeat(300_000) : i % 13 === 0 ? "日本".repeat(20_000 + i) : `{"line":${i},"text":"${"ab\n".repeat(i)}"}\n`;
+    // (The second: fewer characters than a chunk has bytes, more bytes.)
+    const text = i % 97 === 0 ? "é😀x".repeat(300_000) : i % 101 === 0 ? "日本".repeat(200_000) : i % 13 === 0 ? "日本".repeat(20_000 + i) : `{"line":${i},"text":"${"ab\n".repeat(i)}"}\n`;
     pieces.push(text);
     await hashed.writeText(text);
     if (i % 50 === 0) {
