@@ -14,7 +14,7 @@
  *      then their steps in order): the raw-read baseline;
  *   2. Atelier's export (runExport + atelierExportDeps, as the CLI) to chat JSONL, then to chat
  *      Parquet, each in a child process with the CLI's node flags (package.json: a 512 MB heap
- *      cap), whose peak RSS it reports.
+ *      cap) and GC tuning (lib/runtime/gc-tuning.ts), whose peak RSS it reports.
  * The timed export is runExport itself (plan, write, finalize), without the process start-up.
  * `--repeat N` runs the three measurements N times, interleaved, and keeps each one's fastest run
  * (on a shared machine the slower runs measure the neighbours). Prints a table: output MB/s,
