@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnect, pool } from "@/lib/db";
 import { seedSearchCorpus } from "@/lib/testing/search-corpus";
-import { sqlFacetCounts } from "@/lib/testing/sql-facets";
+import { comparableCounts, sqlFacetCounts } from "@/lib/testing/sql-facets";
 import { facetCounts, matchedSlots } from "./facets";
 import { episodeFilterSchema, type EpisodeFilter } from "./filter";
 import { findEpisodes } from "./find-episodes";
@@ -62,22 +62,6 @@ afterAll(async () => {
   await pool.query(`DROP VIEW IF EXISTS ${view}`);
   await disconnect();
 });
-
-type Counts = Awaited<ReturnType<typeof sqlFacetCounts>>;
-
-/** Facets as value → count maps, without `batch` (it sees other test files' data); float histograms by bounds and size. */
-function comparable({ total, facets, histograms }: Counts) {
-  const byValue = Object.fromEntries(
-    Object.entries(facets)
-      .filter(([facet]) => facet !== "batch")
-      .map(([facet, values]) => [facet, Object.fromEntries(values.map((v) => [v.value, v.count]))]),
-  );
-  const integer = ["steps", "tokens", "patch", "files"];
-  const numeric = Object.fromEntries(
-    Object.entries(histograms).map(([key, h]) => [key, integer.includes(key) ? h : { min: h.min, max: h.max, n: h.buckets.reduce((n, b) => n + b.count, 0) }]),
-  );
-  return { total, facets: byValue, histograms: numeric };
-}
 
 /** The reference list: the view, filtered and sorted the plain way. */
 async function referenceIds(filter: EpisodeFilter): Promise<number[]> {
@@ -134,7 +118,7 @@ describe("under a redaction, the list and the index read withheld episodes as un
       referenceIds(filter),
       matchedSlots(filter, redaction),
     ]);
-    expect(comparable(fromIndex)).toEqual(comparable(fromSql));
+    expect(comparableCounts(fromIndex)).toEqual(comparableCounts(fromSql));
     expect(list).toEqual({ ids: reference, total: reference.length });
     expect(matched.slots.length).toBe(reference.length);
   });
@@ -154,7 +138,7 @@ describe("under a redaction, the list and the index read withheld episodes as un
 
   it("keeps the plain answers for callers without a redaction", async () => {
     const filter = filterOf({ review: "approved" });
-    expect(comparable(await facetCounts(filter))).toEqual(comparable(await sqlFacetCounts(filter)));
+    expect(comparableCounts(await facetCounts(filter))).toEqual(comparableCounts(await sqlFacetCounts(filter)));
     expect((await facetCounts(filter)).total).toBeGreaterThan((await facetCounts(filter, redaction)).total);
   });
 });

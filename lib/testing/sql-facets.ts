@@ -41,3 +41,26 @@ export async function sqlFacetCounts(filter: EpisodeFilter, source = "episodes")
   ]);
   return { total: total.rows[0].n, facets: Object.fromEntries(counts) as Record<CountedFacet, { value: string; count: number }[]>, histograms: numeric };
 }
+
+type Counts = { total: number; facets: Record<string, { value: string; count: number }[]>; histograms: Record<string, { min: number | null; max: number | null; buckets: { from: number; to: number; count: number }[] }> };
+
+/**
+ * Counts in a form two sources can be compared in: facets as value → count maps, without `batch`
+ * (its counts ignore the batch selection, so they see other test files' data); integer histograms
+ * whole, float ones by bounds and size (bucket edges may differ by rounding).
+ */
+export function comparableCounts({ total, facets, histograms }: Counts) {
+  const byValue = Object.fromEntries(
+    Object.entries(facets)
+      .filter(([facet]) => facet !== "batch")
+      .map(([facet, values]) => [facet, Object.fromEntries(values.map((v) => [v.value, v.count]))]),
+  );
+  const integer = ["steps", "tokens", "patch", "files"];
+  const numeric = Object.fromEntries(
+    Object.entries(histograms).map(([key, h]) => [
+      key,
+      integer.includes(key) ? h : { min: h.min, max: h.max, n: h.buckets.reduce((n, b) => n + b.count, 0) },
+    ]),
+  );
+  return { total, facets: byValue, histograms: numeric };
+}

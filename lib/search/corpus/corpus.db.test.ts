@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnect, pool } from "@/lib/db";
 import { seedSearchCorpus } from "@/lib/testing/search-corpus";
-import { sqlFacetCounts } from "@/lib/testing/sql-facets";
+import { comparableCounts, sqlFacetCounts } from "@/lib/testing/sql-facets";
 import { facetCounts, indexTotal } from "../facets";
 import { episodeFilterSchema, type EpisodeFilter } from "../filter";
 
@@ -24,25 +24,6 @@ beforeAll(async () => {
   );
 });
 afterAll(() => disconnect());
-
-type Counts = { total: number; facets: Record<string, { value: string; count: number }[]>; histograms: Record<string, { min: number | null; max: number | null; buckets: { from: number; to: number; count: number }[] }> };
-
-/** Facets as value → count maps, without `batch` (its counts ignore the batch selection, so they see other test files' data). */
-function comparable({ total, facets, histograms }: Counts) {
-  const byValue = Object.fromEntries(
-    Object.entries(facets)
-      .filter(([facet]) => facet !== "batch")
-      .map(([facet, values]) => [facet, Object.fromEntries(values.map((v) => [v.value, v.count]))]),
-  );
-  const integer = ["steps", "tokens", "patch", "files"];
-  const numeric = Object.fromEntries(
-    Object.entries(histograms).map(([key, h]) => [
-      key,
-      integer.includes(key) ? h : { min: h.min, max: h.max, n: h.buckets.reduce((n, b) => n + b.count, 0) },
-    ]),
-  );
-  return { total, facets: byValue, histograms: numeric };
-}
 
 const filters: [string, Record<string, string>][] = [
   ["nothing else", {}],
@@ -68,7 +49,7 @@ describe("the in-memory index agrees with SQL", () => {
   it.each(filters)("%s", async (_name, params) => {
     const filter = filterOf(params);
     const [fromIndex, fromSql] = await Promise.all([facetCounts(filter), sqlFacetCounts(filter)]);
-    expect(comparable(fromIndex)).toEqual(comparable(fromSql));
+    expect(comparableCounts(fromIndex)).toEqual(comparableCounts(fromSql));
     if (!params.q && !params.path && !params.text) expect(await indexTotal(filter)).toBe(fromSql.total);
   });
 
@@ -105,6 +86,6 @@ describe("the index follows every write at once", () => {
       client.release();
     }
     expect((await facetCounts(filter)).facets.model).toContainEqual({ value: `${run}/late`, count: 1 });
-    expect(comparable(await facetCounts(filter))).toEqual(comparable(await sqlFacetCounts(filter)));
+    expect(comparableCounts(await facetCounts(filter))).toEqual(comparableCounts(await sqlFacetCounts(filter)));
   });
 });
