@@ -7,7 +7,7 @@ import { CodeView } from "@/components/viewer/monaco";
 import type { ExportJob } from "@/lib/export/jobs/schema";
 import type { PlanReport } from "@/lib/export/types";
 import { ExportProgress, ExportStatusBadge, RecipeOf } from "./export-status";
-import { PlanTables } from "./plan-tables";
+import { cell, head, PlanTables, textCell } from "./plan-tables";
 import { useExportAction, useExportJob } from "./use-exports";
 
 
@@ -104,21 +104,21 @@ function WrittenComponents({ components, tokenizer }: { components: Written; tok
       <caption className="mb-1 text-left text-stone-600">Written per component (tokens by {tokenizer})</caption>
       <thead>
         <tr>
-          {["Component", "Records", "Tokens", "Truncated", "Dropped while writing"].map((header) => (
-            <th key={header} className="border-b border-stone-300 px-2 py-1 text-left font-medium">
-              {header}
-            </th>
-          ))}
+          <th className={`${head} text-left`}>Component</th>
+          <th className={head}>Records</th>
+          <th className={head}>Tokens</th>
+          <th className={head}>Truncated</th>
+          <th className={`${head} text-left`}>Dropped while writing</th>
         </tr>
       </thead>
       <tbody>
         {components.map((component) => (
           <tr key={component.name}>
-            <td className="border-b border-stone-100 px-2 py-1">{component.name}</td>
-            <td className="border-b border-stone-100 px-2 py-1 tabular-nums">{component.records.toLocaleString()}</td>
-            <td className="border-b border-stone-100 px-2 py-1 tabular-nums">{component.tokens.toLocaleString()}</td>
-            <td className="border-b border-stone-100 px-2 py-1 tabular-nums">{component.truncated.toLocaleString()}</td>
-            <td className="border-b border-stone-100 px-2 py-1">
+            <td className={textCell}>{component.name}</td>
+            <td className={cell}>{component.records.toLocaleString()}</td>
+            <td className={cell}>{component.tokens.toLocaleString()}</td>
+            <td className={cell}>{component.truncated.toLocaleString()}</td>
+            <td className={textCell}>
               {Object.entries(component.dropped)
                 .map(([reason, count]) => `${reason.replaceAll("_", " ")} ${count}`)
                 .join(", ") || "none"}

@@ -2,8 +2,10 @@ import Link from "next/link";
 import { dropReasons, type PlanReport } from "@/lib/export/types";
 import { dropReasonLabels } from "./preview-rows";
 
-const cell = "border-b border-stone-100 px-2 py-1 text-right tabular-nums";
-const head = "border-b border-stone-300 px-2 py-1 text-right font-medium";
+/** The export pages' compact number tables: a number cell, a text cell, a header (numbers right-aligned). */
+export const cell = "border-b border-stone-100 px-2 py-1 text-right tabular-nums";
+export const textCell = "border-b border-stone-100 px-2 py-1";
+export const head = "border-b border-stone-300 px-2 py-1 text-right font-medium";
 
 /** The plan as numbers: components, dedup, decontamination and the split. Shared by the preview and a finished export's report. */
 export function PlanTables({ report }: { report: PlanReport }) {
@@ -29,7 +31,7 @@ export function PlanTables({ report }: { report: PlanReport }) {
         <tbody>
           {report.components.map((component) => (
             <tr key={component.name}>
-              <td className="border-b border-stone-100 px-2 py-1">
+              <td className={textCell}>
                 <Link className="text-blue-700 underline" href={`/episodes?${component.filter}`} title="Open the component's filter in the episode list">
                   {component.name}
                 </Link>
