@@ -222,6 +222,11 @@ test("keys: j / k move the focus, e expands, / searches the episode, ? lists the
   await page.keyboard.press("j");
   await expect(step(page, 2)).toBeFocused();
   await expect(page).toHaveURL(/#step-2$/);
+  // Presses quicker than a render (a held key): each one still moves.
+  await keyBurst(page, "j", 2);
+  await expect(step(page, 4)).toBeFocused();
+  await keyBurst(page, "k", 2);
+  await expect(step(page, 2)).toBeFocused();
   await page.keyboard.press("k");
   await expect(step(page, 1)).toBeFocused();
 
@@ -304,3 +309,13 @@ test("tabs are in the URL; pull-request episodes open on the pull request", asyn
   await tabs.getByRole("link", { name: "Timeline" }).click();
   await expect(page).toHaveURL(new RegExp(`/episodes/${contextual}\\?tab=timeline$`));
 });
+
+/** `count` keydowns of `key` in one task, so the page cannot re-render between them. */
+async function keyBurst(page: Page, key: string, count: number) {
+  await page.evaluate(
+    ([key, count]) => {
+      for (let i = 0; i < count; i++) (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
+    },
+    [key, count] as const,
+  );
+}

@@ -48,10 +48,13 @@ export function Timeline({ episodeId, stepCount }: { episodeId: number; stepCoun
   const search = useStepSearch(episodeId);
   const searchInput = useRef<HTMLInputElement>(null);
   const shouldFocusRow = useRef(false);
+  // The step j / k move from: set as they move, since two quick presses can both come before a re-render.
+  const focusedRef = useRef<number | null>(null);
 
   const goTo = useCallback(
     (idx: number, { focusRow }: { focusRow: boolean }) => {
       const target = Math.max(0, Math.min(stepCount - 1, idx));
+      focusedRef.current = target;
       setFocused(target);
       shouldFocusRow.current = focusRow;
       virtualizer.scrollToIndex(target, { align: "start" });
@@ -88,7 +91,8 @@ export function Timeline({ episodeId, stepCount }: { episodeId: number; stepCoun
 
   const firstVisible = () => items.find((item) => item.end > (virtualizer.scrollOffset ?? 0) + TOOLBAR_OFFSET)?.index ?? 0;
   const step = (delta: number) => {
-    const target = Math.max(0, Math.min(stepCount - 1, focused === null ? firstVisible() : focused + delta));
+    const from = focusedRef.current;
+    const target = Math.max(0, Math.min(stepCount - 1, from === null ? firstVisible() : from + delta));
     goTo(target, { focusRow: true });
     window.history.replaceState(window.history.state, "", `#step-${target}`);
   };
@@ -97,7 +101,7 @@ export function Timeline({ episodeId, stepCount }: { episodeId: number; stepCoun
   useShortcuts({
     j: () => step(1),
     k: () => step(-1),
-    e: () => toggleExpand(focused ?? firstVisible()),
+    e: () => toggleExpand(focusedRef.current ?? firstVisible()),
     "/": () => searchInput.current?.focus(),
   });
 
@@ -127,7 +131,10 @@ export function Timeline({ episodeId, stepCount }: { episodeId: number; stepCoun
               ref={virtualizer.measureElement}
               tabIndex={-1}
               aria-current={isFocused ? "step" : undefined}
-              onFocus={() => setFocused(item.index)}
+              onFocus={() => {
+                focusedRef.current = item.index;
+                setFocused(item.index);
+              }}
               className="absolute top-0 left-0 w-full pb-3 outline-none"
               style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
             >
